@@ -1,0 +1,112 @@
+// Drives real JavaScript clients for the C# interop tests (tests/Harmony.Crypto.Tests/Interop).
+// Usage: node client.js <sign|recover>   with a JSON array of requests on stdin and a JSON array of answers
+// (same order) on stdout.
+//   sign:    { client: "ethers" | "harmony-js", privateKey, chainId, nonce, gasPrice, gasLimit, to, value, data,
+//              shardId?, toShardId? }   ->  { raw, hash, from }
+//   recover: { client, raw }            ->  { from, hash, chainId, nonce, gasPrice, gasLimit, to, value, data,
+//                                             shardId?, toShardId? }
+// Integers travel as decimal strings; bytes as 0x-prefixed hex; addresses as 0x hex.
+'use strict';
+
+const ethers = require('ethers');
+const { Harmony } = require('@harmony-js/core');
+const { ChainType } = require('@harmony-js/utils');
+const harmonyCrypto = require('@harmony-js/crypto');
+
+function harmonyFor(chainId) {
+  // No request leaves the process: the client is only used to build, sign and parse transactions.
+  return new Harmony('http://127.0.0.1:9500', { chainType: ChainType.Harmony, chainId: Number(chainId) });
+}
+
+async function signWithEthers(req) {
+  const wallet = new ethers.Wallet(req.privateKey);
+  const raw = await wallet.signTransaction({
+    type: 0,
+    chainId: BigInt(req.chainId),
+    nonce: Number(req.nonce),
+    gasPrice: BigInt(req.gasPrice),
+    gasLimit: BigInt(req.gasLimit),
+    to: req.to,
+    value: BigInt(req.value),
+    data: req.data,
+  });
+  return { raw, hash: ethers.keccak256(raw), from: wallet.address };
+}
+
+async function signWithHarmony(req) {
+  const hmy = harmonyFor(req.chainId);
+  const account = hmy.wallet.addByPrivateKey(req.privateKey);
+  const tx = hmy.transactions.newTx({
+    nonce: Number(req.nonce),
+    gasPrice: req.gasPrice,
+    gasLimit: req.gasLimit,
+    shardID: Number(req.shardId),
+    toShardID: Number(req.toShardId),
+    to: req.to === null ? '0x' : req.to.startsWith('0x') ? harmonyCrypto.toChecksumAddress(req.to) : req.to,
+    value: req.value,
+    data: req.data,
+  });
+  const signed = await account.signTransaction(tx, false);
+  const raw = signed.getRawTransaction();
+  return { raw, hash: harmonyCrypto.keccak256(raw), from: account.address };
+}
+
+function recoverWithEthers(req) {
+  const tx = ethers.Transaction.from(req.raw);
+  return {
+    from: tx.from,
+    hash: tx.hash,
+    chainId: tx.chainId.toString(),
+    nonce: tx.nonce.toString(),
+    gasPrice: tx.gasPrice.toString(),
+    gasLimit: tx.gasLimit.toString(),
+    to: tx.to,
+    value: tx.value.toString(),
+    data: tx.data,
+  };
+}
+
+function recoverWithHarmony(req) {
+  const hmy = harmonyFor(1);
+  const tx = hmy.transactions.recover(req.raw);
+  const p = tx.txParams;
+  return {
+    from: p.from,
+    hash: p.id,
+    chainId: String(p.chainId),
+    nonce: String(p.nonce),
+    gasPrice: p.gasPrice.toString(),
+    gasLimit: p.gasLimit.toString(),
+    to: p.to === '0x' ? null : p.to,
+    value: p.value.toString(),
+    data: p.data,
+    shardId: String(p.shardID),
+    toShardId: String(p.toShardID),
+  };
+}
+
+async function main() {
+  const command = process.argv[2];
+  const input = require('fs').readFileSync(0, 'utf8');
+  const requests = JSON.parse(input);
+  const handlers = {
+    'sign:ethers': signWithEthers,
+    'sign:harmony-js': signWithHarmony,
+    'recover:ethers': recoverWithEthers,
+    'recover:harmony-js': recoverWithHarmony,
+  };
+  const answers = [];
+  for (const req of requests) {
+    const handler = handlers[`${command}:${req.client}`];
+    if (!handler) {
+      throw new Error(`unknown command '${command}' for client '${req.client}'`);
+    }
+    answers.push(await handler(req));
+  }
+  process.stdout.write(JSON.stringify(answers));
+}
+
+main().catch((err) => {
+  process.stderr.write(String(err && err.stack ? err.stack : err));
+  process.exit(1);
+});
