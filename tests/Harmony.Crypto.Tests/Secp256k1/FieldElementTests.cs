@@ -102,6 +102,19 @@ public class FieldElementTests
     }
 
     [Fact]
+    public void Variable_time_inversion_inverts_many_values()
+    {
+        var random = new Random(17);
+        for (int i = 0; i < 20000; i++)
+        {
+            BigInteger a = RandomBelow(random, i % 2 == 0 ? P : BigInteger.Pow(2, random.Next(1, 257))) + 1;
+            FieldElement inverse = FieldElement.InvertVar(FieldOf(a));
+            Mod(ToBig(inverse) * a, P).ShouldBe(Mod(a, P) == 0 ? 0 : 1, $"{a:x}");
+            FieldElement.IsCanonical(inverse).ShouldBeTrue();
+        }
+    }
+
+    [Fact]
     public void Square_root_exists_exactly_for_residues()
     {
         foreach (BigInteger a in Inputs(8).Take(600))

@@ -100,6 +100,19 @@ public class ScalarTests
     }
 
     [Fact]
+    public void Variable_time_inversion_inverts_many_values()
+    {
+        var random = new Random(19);
+        for (int i = 0; i < 20000; i++)
+        {
+            BigInteger a = Mod(RandomBelow(random, i % 2 == 0 ? N : BigInteger.Pow(2, random.Next(1, 257))), N - 1) + 1;
+            Scalar inverse = Scalar.InvertVar(ScalarOf(a));
+            Mod(ToBig(inverse) * a, N).ShouldBe(BigInteger.One, $"{a:x}");
+            ToBig(inverse).ShouldBeLessThan(N);
+        }
+    }
+
+    [Fact]
     public void IsHigh_compares_with_half_the_order()
     {
         BigInteger half = (N - 1) / 2;
