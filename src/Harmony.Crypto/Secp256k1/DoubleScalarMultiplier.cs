@@ -36,15 +36,15 @@ internal static class DoubleScalarMultiplier
         int lengthAHigh = Wnaf.Compute(aHigh, VerificationTables.Window, false, digitsAHigh);
         int length = Math.Max(Math.Max(lengthB1, lengthB2), Math.Max(lengthALow, lengthAHigh));
 
+        // Q's multiples share the denominator zQ: the accumulator runs on the curve scaled by zQ, where they
+        // are affine, and the fixed G points are added through the isomorphism.
         Span<AffinePoint> tableQ = stackalloc AffinePoint[PointTableSize];
         Span<AffinePoint> tableLambdaQ = stackalloc AffinePoint[PointTableSize];
-        if (lengthB1 > 0 || lengthB2 > 0)
+        Span<FieldElement> ratios = stackalloc FieldElement[PointTableSize];
+        OddMultiples.BuildSharedZ(q, tableQ, ratios, out FieldElement zQ);
+        for (int i = 0; i < PointTableSize; i++)
         {
-            OddMultiples.Build(JacobianPoint.FromAffine(q), tableQ);
-            for (int i = 0; i < PointTableSize; i++)
-            {
-                tableLambdaQ[i] = tableQ[i].MultiplyLambda();
-            }
+            tableLambdaQ[i] = tableQ[i].MultiplyLambda();
         }
 
         AffinePoint[] tableG = VerificationTables.G;
@@ -65,16 +65,17 @@ internal static class DoubleScalarMultiplier
 
             if (i < lengthALow && digitsALow[i] != 0)
             {
-                r = JacobianPoint.AddVar(r, Pick(tableG, digitsALow[i]));
+                r = JacobianPoint.AddVar(r, Pick(tableG, digitsALow[i]), zQ);
             }
 
             if (i < lengthAHigh && digitsAHigh[i] != 0)
             {
-                r = JacobianPoint.AddVar(r, Pick(tableG128, digitsAHigh[i]));
+                r = JacobianPoint.AddVar(r, Pick(tableG128, digitsAHigh[i]), zQ);
             }
         }
 
-        return r;
+        // Back from the scaled curve: (X, Y, Z) there is (X, Y, Z zQ) here.
+        return r.IsInfinity ? r : new JacobianPoint(r.X, r.Y, FieldElement.Multiply(r.Z, zQ));
     }
 
     /// <summary>The table point for an odd non-zero wNAF digit: |d| * P, negated for d &lt; 0.</summary>

@@ -6,37 +6,114 @@ namespace Harmony.Crypto.Secp256k1;
 internal readonly partial struct FieldElement
 {
     /// <summary>a + b mod p.</summary>
+    /// <remarks>
+    /// Two independent carry chains run side by side: r = a + b and t = a + b + (2^256 - p). When t does not
+    /// reach 2^256 the sum is below p and r is the answer; otherwise t mod 2^256 = a + b - p is, except when t
+    /// reached 2^257 (both inputs non-canonical), where 2^256 - p must be added back once.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static FieldElement Add(in FieldElement a, in FieldElement b)
     {
-        ulong carry = 0;
-        ulong r0 = Limbs.AddCarry(a.L0, b.L0, ref carry);
-        ulong r1 = Limbs.AddCarry(a.L1, b.L1, ref carry);
-        ulong r2 = Limbs.AddCarry(a.L2, b.L2, ref carry);
-        ulong r3 = Limbs.AddCarry(a.L3, b.L3, ref carry);
-        return FoldCarry(r0, r1, r2, r3, carry);
+        ulong s0 = a.L0 + b.L0;
+        ulong e0 = s0 < a.L0 ? 1UL : 0UL;
+        ulong s1 = a.L1 + b.L1;
+        ulong e1 = s1 < a.L1 ? 1UL : 0UL;
+        ulong s2 = a.L2 + b.L2;
+        ulong e2 = s2 < a.L2 ? 1UL : 0UL;
+        ulong s3 = a.L3 + b.L3;
+        ulong e3 = s3 < a.L3 ? 1UL : 0UL;
+
+        // r = a + b: carries c.
+        ulong r1 = s1 + e0;
+        ulong c1 = e1 + (r1 < s1 ? 1UL : 0UL);
+        ulong r2 = s2 + c1;
+        ulong c2 = e2 + (r2 < s2 ? 1UL : 0UL);
+        ulong r3 = s3 + c2;
+
+        // t = a + b + (2^256 - p): carries k in {0, 1, 2}.
+        ulong t0 = s0 + ReductionConstant;
+        ulong k0 = e0 + (t0 < s0 ? 1UL : 0UL);
+        ulong t1 = s1 + k0;
+        ulong k1 = e1 + (t1 < s1 ? 1UL : 0UL);
+        ulong t2 = s2 + k1;
+        ulong k2 = e2 + (t2 < s2 ? 1UL : 0UL);
+        ulong t3 = s3 + k2;
+        ulong k3 = e3 + (t3 < s3 ? 1UL : 0UL);
+
+        ulong useT = Limbs.MaskFromBit((k3 | (k3 >> 1)) & 1);
+        t0 += ReductionConstant & Limbs.MaskFromBit(k3 >> 1);
+        return new FieldElement(
+            (s0 & ~useT) | (t0 & useT),
+            (r1 & ~useT) | (t1 & useT),
+            (r2 & ~useT) | (t2 & useT),
+            (r3 & ~useT) | (t3 & useT));
     }
 
     /// <summary>a - b mod p.</summary>
+    /// <remarks>
+    /// Two independent borrow chains: r = a - b and t = a - b - (2^256 - p). Without a borrow r is the answer;
+    /// otherwise t + 2^256 = a - b + p is, except when t borrowed twice (b not canonical), where
+    /// 2^256 - p must be subtracted once more.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static FieldElement Subtract(in FieldElement a, in FieldElement b)
     {
-        ulong borrow = 0;
-        ulong r0 = Limbs.SubBorrow(a.L0, b.L0, ref borrow);
-        ulong r1 = Limbs.SubBorrow(a.L1, b.L1, ref borrow);
-        ulong r2 = Limbs.SubBorrow(a.L2, b.L2, ref borrow);
-        ulong r3 = Limbs.SubBorrow(a.L3, b.L3, ref borrow);
+        ulong d0 = a.L0 - b.L0;
+        ulong e0 = a.L0 < b.L0 ? 1UL : 0UL;
+        ulong d1 = a.L1 - b.L1;
+        ulong e1 = a.L1 < b.L1 ? 1UL : 0UL;
+        ulong d2 = a.L2 - b.L2;
+        ulong e2 = a.L2 < b.L2 ? 1UL : 0UL;
+        ulong d3 = a.L3 - b.L3;
+        ulong e3 = a.L3 < b.L3 ? 1UL : 0UL;
 
-        // A borrow means the limbs hold a - b + 2^256; subtracting 2^256 - p turns that into a - b + p.
-        ulong first = borrow;
-        borrow = 0;
-        r0 = Limbs.SubBorrow(r0, ReductionConstant & Limbs.MaskFromBit(first), ref borrow);
-        r1 = Limbs.SubBorrow(r1, 0, ref borrow);
-        r2 = Limbs.SubBorrow(r2, 0, ref borrow);
-        r3 = Limbs.SubBorrow(r3, 0, ref borrow);
+        // r = a - b: borrows c.
+        ulong r1 = d1 - e0;
+        ulong c1 = e1 + (d1 < e0 ? 1UL : 0UL);
+        ulong r2 = d2 - c1;
+        ulong c2 = e2 + (d2 < c1 ? 1UL : 0UL);
+        ulong r3 = d3 - c2;
+        ulong c3 = e3 + (d3 < c2 ? 1UL : 0UL);
 
-        // Only possible when b was not canonical; the value is then close to 2^256 and cannot borrow again.
-        r0 -= ReductionConstant & Limbs.MaskFromBit(borrow);
+        // t = a - b - (2^256 - p): borrows k in {0, 1, 2}.
+        ulong t0 = d0 - ReductionConstant;
+        ulong k0 = e0 + (d0 < ReductionConstant ? 1UL : 0UL);
+        ulong t1 = d1 - k0;
+        ulong k1 = e1 + (d1 < k0 ? 1UL : 0UL);
+        ulong t2 = d2 - k1;
+        ulong k2 = e2 + (d2 < k1 ? 1UL : 0UL);
+        ulong t3 = d3 - k2;
+        ulong k3 = e3 + (d3 < k2 ? 1UL : 0UL);
+
+        ulong useT = Limbs.MaskFromBit(c3);
+        t0 -= ReductionConstant & Limbs.MaskFromBit(k3 >> 1);
+        return new FieldElement(
+            (d0 & ~useT) | (t0 & useT),
+            (r1 & ~useT) | (t1 & useT),
+            (r2 & ~useT) | (t2 & useT),
+            (r3 & ~useT) | (t3 & useT));
+    }
+
+    /// <summary>a * 2^shift mod p for shift in 1..3: one shift and a single carry chain.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static FieldElement MultiplyByPowerOfTwo(in FieldElement a, int shift)
+    {
+        int back = 64 - shift;
+        ulong top = a.L3 >> back;
+        ulong r0 = a.L0 << shift;
+        ulong r1 = (a.L1 << shift) | (a.L0 >> back);
+        ulong r2 = (a.L2 << shift) | (a.L1 >> back);
+        ulong r3 = (a.L3 << shift) | (a.L2 >> back);
+
+        // The bits shifted out are worth top * 2^256 = top * (2^256 - p) mod p, below 2^36.
+        ulong carry = 0;
+        r0 = Limbs.AddCarry(r0, top * ReductionConstant, ref carry);
+        r1 = Limbs.AddCarry(r1, 0, ref carry);
+        r2 = Limbs.AddCarry(r2, 0, ref carry);
+        r3 = Limbs.AddCarry(r3, 0, ref carry);
+
+        // After a carry the limbs hold less than 2^36, so this cannot carry again.
+        r0 += ReductionConstant & Limbs.MaskFromBit(carry);
         return new FieldElement(r0, r1, r2, r3);
     }
 
@@ -46,7 +123,7 @@ internal readonly partial struct FieldElement
 
     /// <summary>2a mod p.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static FieldElement Double(in FieldElement a) => Add(a, a);
+    internal static FieldElement Double(in FieldElement a) => MultiplyByPowerOfTwo(a, 1);
 
     /// <summary>a * k mod p for a small multiplier k below 2^32.</summary>
     internal static FieldElement MultiplySmall(in FieldElement a, uint k)

@@ -57,15 +57,14 @@ internal readonly struct JacobianPoint
         FieldElement yyyy = FieldElement.Square(yy);
 
         // d = 4 X Y^2, e = 3 X^2 (the tangent slope numerator), x3 = e^2 - 2d.
-        FieldElement d = FieldElement.Multiply(a.X, yy);
-        d = FieldElement.Double(FieldElement.Double(d));
-        FieldElement e = FieldElement.Add(FieldElement.Double(xx), xx);
-        FieldElement x3 = FieldElement.Subtract(FieldElement.Square(e), FieldElement.Double(d));
+        FieldElement d = FieldElement.MultiplyByPowerOfTwo(FieldElement.Multiply(a.X, yy), 2);
+        FieldElement e = FieldElement.Add(FieldElement.MultiplyByPowerOfTwo(xx, 1), xx);
+        FieldElement x3 = FieldElement.Subtract(FieldElement.Square(e), FieldElement.MultiplyByPowerOfTwo(d, 1));
 
         // y3 = e (d - x3) - 8 Y^4, z3 = 2 Y Z.
-        FieldElement eightY4 = FieldElement.Double(FieldElement.Double(FieldElement.Double(yyyy)));
-        FieldElement y3 = FieldElement.Subtract(FieldElement.Multiply(e, FieldElement.Subtract(d, x3)), eightY4);
-        FieldElement z3 = FieldElement.Double(FieldElement.Multiply(a.Y, a.Z));
+        FieldElement y3 = FieldElement.Subtract(
+            FieldElement.Multiply(e, FieldElement.Subtract(d, x3)), FieldElement.MultiplyByPowerOfTwo(yyyy, 3));
+        FieldElement z3 = FieldElement.MultiplyByPowerOfTwo(FieldElement.Multiply(a.Y, a.Z), 1);
         return new JacobianPoint(x3, y3, z3);
     }
 
@@ -80,6 +79,32 @@ internal readonly struct JacobianPoint
         FieldElement z1z1 = FieldElement.Square(a.Z);
         FieldElement u2 = FieldElement.Multiply(b.X, z1z1);
         FieldElement s2 = FieldElement.Multiply(b.Y, FieldElement.Multiply(a.Z, z1z1));
+        return Finish(a.X, a.Y, a.Z, u2, s2, a);
+    }
+
+    /// <summary>
+    /// P + Q for an affine Q, also returning the ratio Z(P + Q) / Z(P) (zero when the sum is infinity).
+    /// </summary>
+    internal static JacobianPoint AddWithRatioVar(in JacobianPoint a, in AffinePoint b, out FieldElement zRatio)
+    {
+        if (a.IsInfinity)
+        {
+            zRatio = FieldElement.Zero;
+            return FromAffine(b);
+        }
+
+        FieldElement z1z1 = FieldElement.Square(a.Z);
+        FieldElement u2 = FieldElement.Multiply(b.X, z1z1);
+        FieldElement s2 = FieldElement.Multiply(b.Y, FieldElement.Multiply(a.Z, z1z1));
+        FieldElement h = FieldElement.Subtract(u2, a.X);
+        if (h.IsZero)
+        {
+            bool same = FieldElement.Subtract(s2, a.Y).IsZero;
+            zRatio = same ? FieldElement.Double(a.Y) : FieldElement.Zero;
+            return same ? DoubleVar(a) : Infinity;
+        }
+
+        zRatio = h;
         return Finish(a.X, a.Y, a.Z, u2, s2, a);
     }
 

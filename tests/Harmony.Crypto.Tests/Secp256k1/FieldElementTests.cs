@@ -72,6 +72,12 @@ public class FieldElementTests
         {
             ToBig(FieldElement.Normalize(FieldElement.Negate(FieldOf(a)))).ShouldBe(Mod(-a, P));
             uint k = (uint)random.Next() | (random.Next(2) == 0 ? 0x80000000u : 0u);
+            for (int shift = 1; shift <= 3; shift++)
+            {
+                ToBig(FieldElement.Normalize(FieldElement.MultiplyByPowerOfTwo(FieldOf(a), shift))).ShouldBe(Mod(a << shift, P), $"{a:x} << {shift}");
+            }
+
+            ToBig(FieldElement.Normalize(FieldElement.Double(FieldOf(a)))).ShouldBe(Mod(2 * a, P));
             ToBig(FieldElement.Normalize(FieldElement.MultiplySmall(FieldOf(a), k))).ShouldBe(Mod(a * k, P));
             ToBig(FieldElement.Normalize(FieldElement.MultiplySmall(FieldOf(a), uint.MaxValue))).ShouldBe(Mod(a * uint.MaxValue, P));
         }

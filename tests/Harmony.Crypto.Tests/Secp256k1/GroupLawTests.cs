@@ -228,6 +228,24 @@ public class GroupLawTests
     }
 
     [Fact]
+    public void Shared_denominator_tables_hold_the_odd_multiples()
+    {
+        var random = new Random(30);
+        for (int round = 0; round < 5; round++)
+        {
+            BigInteger k = RandomBelow(random, N - 1) + 1;
+            AffinePoint q = Affine(Multiply(k, G));
+            var table = new AffinePoint[8];
+            var ratios = new FieldElement[8];
+            OddMultiples.BuildSharedZ(q, table, ratios, out FieldElement z);
+            for (int i = 0; i < table.Length; i++)
+            {
+                ToBig(new JacobianPoint(table[i].X, table[i].Y, z)).ShouldBe(Multiply(((2 * i) + 1) * k, G));
+            }
+        }
+    }
+
+    [Fact]
     public void Batch_normalisation_matches_individual_inversion()
     {
         var random = new Random(29);
