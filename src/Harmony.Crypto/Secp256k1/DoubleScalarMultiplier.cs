@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Harmony.Crypto.Secp256k1;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Harmony.Crypto.Secp256k1;
 /// GLV endomorphism into b1 * Q + b2 * (lambda Q), each using a width-5 table of Q built per call, with
 /// lambda Q's table derived from Q's by multiplying abscissas by beta. About 130 doublings in all.
 /// </remarks>
+[SkipLocalsInit]
 internal static class DoubleScalarMultiplier
 {
     /// <summary>wNAF window for the per-call point.</summary>
@@ -17,7 +20,7 @@ internal static class DoubleScalarMultiplier
     private const int PointTableSize = 1 << (PointWindow - 2);
 
     /// <summary>Digits for a half-length (about 129-bit) scalar plus carry room.</summary>
-    private const int HalfLength = 136;
+    private const int HalfLength = 128 + 16;
 
     /// <summary>a * G + b * Q in Jacobian coordinates (possibly infinity).</summary>
     internal static JacobianPoint MultiplyAddVar(in Scalar a, in Scalar b, in AffinePoint q)
@@ -26,10 +29,10 @@ internal static class DoubleScalarMultiplier
         var aLow = new Scalar(a.L0, a.L1, 0, 0);
         var aHigh = new Scalar(a.L2, a.L3, 0, 0);
 
-        Span<sbyte> digitsB1 = stackalloc sbyte[Wnaf.MaxLength];
-        Span<sbyte> digitsB2 = stackalloc sbyte[Wnaf.MaxLength];
-        Span<sbyte> digitsALow = stackalloc sbyte[HalfLength];
-        Span<sbyte> digitsAHigh = stackalloc sbyte[HalfLength];
+        Span<short> digitsB1 = stackalloc short[Wnaf.MaxLength];
+        Span<short> digitsB2 = stackalloc short[Wnaf.MaxLength];
+        Span<short> digitsALow = stackalloc short[HalfLength];
+        Span<short> digitsAHigh = stackalloc short[HalfLength];
         int lengthB1 = Wnaf.Compute(b1, PointWindow, b1Negative, digitsB1);
         int lengthB2 = Wnaf.Compute(b2, PointWindow, b2Negative, digitsB2);
         int lengthALow = Wnaf.Compute(aLow, VerificationTables.Window, false, digitsALow);

@@ -13,6 +13,7 @@ namespace Harmony.Crypto.Secp256k1;
 /// value in [0, p); comparisons, parity and serialisation normalise first. All arithmetic in this type is
 /// constant-time unless its name ends in <c>Var</c>.
 /// </remarks>
+[SkipLocalsInit]
 internal readonly partial struct FieldElement
 {
     /// <summary>2^256 mod p = 2^32 + 977: folding constant of the special-form reduction.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Harmony.Crypto.Secp256k1;
 
 /// <summary>Constant-time k * G for secret scalars (public key derivation and signing nonces).</summary>
@@ -13,6 +15,7 @@ namespace Harmony.Crypto.Secp256k1;
 /// additions use complete formulas (<see cref="ProjectivePoint"/>), and the final inversion is Fermat's.
 /// </para>
 /// </remarks>
+[SkipLocalsInit]
 internal static class GeneratorMultiplier
 {
     /// <summary>k * G in affine form, for k in [1, n). Constant-time.</summary>

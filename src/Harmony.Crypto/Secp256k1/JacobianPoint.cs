@@ -10,6 +10,7 @@ namespace Harmony.Crypto.Secp256k1;
 /// The group operations here are variable-time (their branches handle the exceptional cases P + P,
 /// P + (-P) and infinity) and are used only on public data: verification, recovery and table building.
 /// </remarks>
+[SkipLocalsInit]
 internal readonly struct JacobianPoint
 {
     internal readonly FieldElement X;

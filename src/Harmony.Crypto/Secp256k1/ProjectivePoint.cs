@@ -12,6 +12,7 @@ namespace Harmony.Crypto.Secp256k1;
 /// operations that is correct for every pair of inputs, doubling and the identity included, so the
 /// control flow never depends on the points.
 /// </remarks>
+[SkipLocalsInit]
 internal readonly struct ProjectivePoint
 {
     /// <summary>3 * b = 21.</summary>

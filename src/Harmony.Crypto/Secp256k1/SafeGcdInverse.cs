@@ -22,6 +22,7 @@ namespace Harmony.Crypto.Secp256k1;
 /// multiple of M that clears the low 62 bits. Numbers are kept in five signed 62-bit limbs.
 /// </para>
 /// </remarks>
+[SkipLocalsInit]
 internal static class SafeGcdInverse
 {
     private const ulong Mask62 = (1UL << 62) - 1;

@@ -8,6 +8,7 @@ namespace Harmony.Crypto.Secp256k1;
 /// least significant first.
 /// </summary>
 /// <remarks>All arithmetic is constant-time unless its name ends in <c>Var</c>.</remarks>
+[SkipLocalsInit]
 internal readonly partial struct Scalar
 {
     internal const ulong N0 = 0xBFD25E8CD0364141UL;

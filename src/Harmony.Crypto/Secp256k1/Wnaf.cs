@@ -14,7 +14,7 @@ internal static class Wnaf
     /// (negated when <paramref name="negate"/> is set) and returns the number of digits up to the last
     /// non-zero one.
     /// </summary>
-    internal static int Compute(in Scalar k, int width, bool negate, Span<sbyte> digits)
+    internal static int Compute(in Scalar k, int width, bool negate, Span<short> digits)
     {
         int bits = k.BitLengthVar();
         digits[..Math.Min(digits.Length, bits + width)].Clear();
@@ -37,7 +37,7 @@ internal static class Wnaf
             int digit = (int)word;
             carry = (word >> (width - 1)) & 1;
             digit -= (int)(carry << width);
-            digits[bit] = (sbyte)(digit * sign);
+            digits[bit] = (short)(digit * sign);
             length = bit + 1;
             bit += width;
         }

@@ -182,7 +182,7 @@ public class GroupLawTests
     public void Wnaf_digits_reconstruct_the_scalar()
     {
         var random = new Random(28);
-        sbyte[] digits = new sbyte[Wnaf.MaxLength];
+        short[] digits = new short[Wnaf.MaxLength];
         foreach (int width in new[] { 4, 5, 8 })
         {
             for (int i = 0; i < 300; i++)
@@ -199,7 +199,7 @@ public class GroupLawTests
                         Math.Abs((int)digits[j]).ShouldBeLessThan(1 << (width - 1));
                         for (int gap = 1; gap < width && j + gap < length; gap++)
                         {
-                            digits[j + gap].ShouldBe((sbyte)0);
+                            digits[j + gap].ShouldBe((short)0);
                         }
                     }
                 }
