@@ -2,8 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
-using Harmony.Crypto.Rlp;
-using RlpCodec = Harmony.Crypto.Rlp.Rlp;
+using Harmony.Crypto.Encoding;
 
 namespace Harmony.Benchmarks;
 
@@ -41,10 +40,10 @@ public class RlpBenchmarks
     public int Encode()
     {
         _buffer.ResetWrittenCount();
-        int payload = RlpCodec.LengthOfUInt64(42) + RlpCodec.LengthOfUInt64(100_000_000_000)
-            + RlpCodec.LengthOfUInt64(21_000) + RlpCodec.LengthOfUInt64(0) + RlpCodec.LengthOfUInt64(1)
-            + RlpCodec.LengthOfBytes(_to) + RlpCodec.LengthOfBigInteger(_value) + RlpCodec.LengthOfBytes(_data)
-            + RlpCodec.LengthOfUInt64(3_333_333_371) + RlpCodec.LengthOfBytes(_r) + RlpCodec.LengthOfBytes(_s);
+        int payload = Rlp.LengthOfUInt64(42) + Rlp.LengthOfUInt64(100_000_000_000)
+            + Rlp.LengthOfUInt64(21_000) + Rlp.LengthOfUInt64(0) + Rlp.LengthOfUInt64(1)
+            + Rlp.LengthOfBytes(_to) + Rlp.LengthOfBigInteger(_value) + Rlp.LengthOfBytes(_data)
+            + Rlp.LengthOfUInt64(3_333_333_371) + Rlp.LengthOfBytes(_r) + Rlp.LengthOfBytes(_s);
         var writer = new RlpWriter(_buffer);
         writer.WriteListHeader(payload);
         writer.WriteUInt64(42);

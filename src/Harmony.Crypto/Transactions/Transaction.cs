@@ -3,8 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using Harmony.Crypto.Accounts;
 using Harmony.Crypto.Hashing;
-using Harmony.Crypto.Rlp;
-using RlpLength = Harmony.Crypto.Rlp.Rlp;
+using Harmony.Crypto.Encoding;
 using Harmony.Crypto.Secp256k1;
 
 namespace Harmony.Crypto.Transactions;
@@ -221,34 +220,34 @@ public abstract class Transaction
         return Keccak256.HashData(buffer.WrittenSpan);
     }
 
-    private int EncodedLength(Tail tail, ulong chainId) => RlpLength.LengthOfList(PayloadLength(tail, chainId));
+    private int EncodedLength(Tail tail, ulong chainId) => Rlp.LengthOfList(PayloadLength(tail, chainId));
 
     private int PayloadLength(Tail tail, ulong chainId)
     {
         Validate();
-        int length = RlpLength.LengthOfUInt64(Nonce)
-            + RlpLength.LengthOfBigInteger(GasPrice)
-            + RlpLength.LengthOfUInt64(GasLimit)
+        int length = Rlp.LengthOfUInt64(Nonce)
+            + Rlp.LengthOfBigInteger(GasPrice)
+            + Rlp.LengthOfUInt64(GasLimit)
             + (To.HasValue ? 1 + Address.Length : 1)
-            + RlpLength.LengthOfBigInteger(Value)
-            + RlpLength.LengthOfBytes(Data.Span);
+            + Rlp.LengthOfBigInteger(Value)
+            + Rlp.LengthOfBytes(Data.Span);
         if (HasShardFields)
         {
-            length += RlpLength.LengthOfUInt64(ShardIdField) + RlpLength.LengthOfUInt64(ToShardIdField);
+            length += Rlp.LengthOfUInt64(ShardIdField) + Rlp.LengthOfUInt64(ToShardIdField);
         }
 
         switch (tail)
         {
             case Tail.ChainId:
-                length += RlpLength.LengthOfUInt64(chainId) + 2;
+                length += Rlp.LengthOfUInt64(chainId) + 2;
                 break;
             case Tail.Signature when Signature is { } signature:
                 Span<byte> scratch = stackalloc byte[32];
                 signature.WriteR(scratch);
-                length += RlpLength.LengthOfBytes(TransactionSignature.TrimLeadingZeros(scratch));
+                length += Rlp.LengthOfBytes(TransactionSignature.TrimLeadingZeros(scratch));
                 signature.WriteS(scratch);
-                length += RlpLength.LengthOfBytes(TransactionSignature.TrimLeadingZeros(scratch));
-                length += RlpLength.LengthOfUInt64(signature.V);
+                length += Rlp.LengthOfBytes(TransactionSignature.TrimLeadingZeros(scratch));
+                length += Rlp.LengthOfUInt64(signature.V);
                 break;
             case Tail.Signature:
                 length += 3;

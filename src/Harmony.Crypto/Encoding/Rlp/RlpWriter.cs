@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 
-namespace Harmony.Crypto.Rlp;
+namespace Harmony.Crypto.Encoding;
 
 /// <summary>
 /// Writes canonical RLP items to an <see cref="IBufferWriter{T}"/>. Lists are written as a header followed by their

@@ -1,4 +1,4 @@
-namespace Harmony.Crypto.Rlp;
+namespace Harmony.Crypto.Encoding;
 
 /// <summary>The rule of canonical RLP that an input broke.</summary>
 public enum RlpErrorKind

@@ -1,8 +1,7 @@
 using System.Buffers;
-using Harmony.Crypto.Rlp;
-using RlpCodec = Harmony.Crypto.Rlp.Rlp;
+using Harmony.Crypto.Encoding;
 
-namespace Harmony.Crypto.Tests.Rlp;
+namespace Harmony.Crypto.Tests.Encoding;
 
 /// <summary>The worked examples of the Ethereum yellow paper appendix B and the Ethereum RLP documentation.</summary>
 public sealed class RlpCanonicalExamplesTests
@@ -17,8 +16,8 @@ public sealed class RlpCanonicalExamplesTests
     {
         byte[] value = System.Text.Encoding.ASCII.GetBytes(text);
 
-        RlpCodec.EncodeBytes(value).ShouldBe(RlpHex.Parse(expectedHex));
-        RlpCodec.LengthOfBytes(value).ShouldBe(RlpHex.Parse(expectedHex).Length);
+        Rlp.EncodeBytes(value).ShouldBe(RlpHex.Parse(expectedHex));
+        Rlp.LengthOfBytes(value).ShouldBe(RlpHex.Parse(expectedHex).Length);
         var reader = new RlpReader(RlpHex.Parse(expectedHex));
         reader.ReadBytes().ToArray().ShouldBe(value);
         reader.EnsureEnd();
@@ -30,7 +29,7 @@ public sealed class RlpCanonicalExamplesTests
         byte[] value = System.Text.Encoding.ASCII.GetBytes(Lorem);
         value.Length.ShouldBe(56);
 
-        byte[] encoded = RlpCodec.EncodeBytes(value);
+        byte[] encoded = Rlp.EncodeBytes(value);
 
         encoded.ShouldBe([0xb8, 0x38, .. value]);
         new RlpReader(encoded).ReadBytes().ToArray().ShouldBe(value);
@@ -42,7 +41,7 @@ public sealed class RlpCanonicalExamplesTests
         var buffer = new ArrayBufferWriter<byte>();
         var writer = new RlpWriter(buffer);
 
-        writer.WriteListHeader(RlpCodec.LengthOfBytes("cat"u8) + RlpCodec.LengthOfBytes("dog"u8));
+        writer.WriteListHeader(Rlp.LengthOfBytes("cat"u8) + Rlp.LengthOfBytes("dog"u8));
         writer.WriteBytes("cat"u8);
         writer.WriteBytes("dog"u8);
 
@@ -107,6 +106,6 @@ public sealed class RlpCanonicalExamplesTests
         byte[] encoded = list.Encode();
 
         encoded.ShouldBe([0xf8, 0x3a, 0xb8, 0x38, .. lorem]);
-        RlpCodec.LengthOfList(58).ShouldBe(60);
+        Rlp.LengthOfList(58).ShouldBe(60);
     }
 }

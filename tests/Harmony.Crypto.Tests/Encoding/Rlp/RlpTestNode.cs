@@ -1,8 +1,7 @@
 using System.Buffers;
-using Harmony.Crypto.Rlp;
-using RlpCodec = Harmony.Crypto.Rlp.Rlp;
+using Harmony.Crypto.Encoding;
 
-namespace Harmony.Crypto.Tests.Rlp;
+namespace Harmony.Crypto.Tests.Encoding;
 
 /// <summary>
 /// A tiny model of an RLP value (a byte string or a list of values) with a random generator, an encoder that goes
@@ -56,7 +55,7 @@ internal sealed class RlpTestNode
     }
 
     public int EncodedLength() =>
-        IsList ? RlpCodec.LengthOfList(PayloadLength()) : RlpCodec.LengthOfBytes(Bytes);
+        IsList ? Rlp.LengthOfList(PayloadLength()) : Rlp.LengthOfBytes(Bytes);
 
     public void Write(ref RlpWriter writer)
     {

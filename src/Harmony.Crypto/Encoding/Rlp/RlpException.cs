@@ -1,4 +1,4 @@
-namespace Harmony.Crypto.Rlp;
+namespace Harmony.Crypto.Encoding;
 
 /// <summary>
 /// Thrown by the throwing forms of <see cref="RlpReader"/> when the input is not canonical RLP or does not have the

@@ -1,6 +1,6 @@
-using Harmony.Crypto.Rlp;
+using Harmony.Crypto.Encoding;
 
-namespace Harmony.Crypto.Tests.Rlp;
+namespace Harmony.Crypto.Tests.Encoding;
 
 /// <summary>Every canonical-form rule the reader enforces, with the reported kind and absolute offset.</summary>
 public sealed class RlpMalformedInputTests

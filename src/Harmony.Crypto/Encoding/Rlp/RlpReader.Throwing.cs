@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 
-namespace Harmony.Crypto.Rlp;
+namespace Harmony.Crypto.Encoding;
 
 /// <summary>The throwing forms of the <c>TryRead…</c> methods, for trusted input or callers that prefer exceptions.</summary>
 public ref partial struct RlpReader

@@ -1,4 +1,4 @@
-namespace Harmony.Crypto.Rlp;
+namespace Harmony.Crypto.Encoding;
 
 /// <summary>Why and where an RLP input was rejected.</summary>
 /// <param name="Offset">

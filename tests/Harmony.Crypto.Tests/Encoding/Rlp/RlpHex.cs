@@ -1,4 +1,4 @@
-namespace Harmony.Crypto.Tests.Rlp;
+namespace Harmony.Crypto.Tests.Encoding;
 
 /// <summary>Hex helpers for readable test inputs such as <c>"c8 83 63 61 74"</c>.</summary>
 internal static class RlpHex

@@ -1,4 +1,4 @@
-namespace Harmony.Crypto.Rlp;
+namespace Harmony.Crypto.Encoding;
 
 /// <summary>
 /// Harmony's tagged RLP envelope (the <c>taggedrlp</c> registry used for versioned headers and blocks): a tagged value

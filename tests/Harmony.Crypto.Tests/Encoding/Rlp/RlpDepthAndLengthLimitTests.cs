@@ -1,8 +1,7 @@
 using System.Buffers;
-using Harmony.Crypto.Rlp;
-using RlpCodec = Harmony.Crypto.Rlp.Rlp;
+using Harmony.Crypto.Encoding;
 
-namespace Harmony.Crypto.Tests.Rlp;
+namespace Harmony.Crypto.Tests.Encoding;
 
 /// <summary>Hostile inputs: deep nesting and declared lengths far beyond the input.</summary>
 public sealed class RlpDepthAndLengthLimitTests
@@ -20,7 +19,7 @@ public sealed class RlpDepthAndLengthLimitTests
             opened++;
         }
 
-        opened.ShouldBe(RlpCodec.DefaultMaxDepth);
+        opened.ShouldBe(Rlp.DefaultMaxDepth);
         reader.LastError.Kind.ShouldBe(RlpErrorKind.DepthExceeded);
         reader.LastError.Offset.ShouldBe(reader.Position);
     }
@@ -147,10 +146,10 @@ public sealed class RlpDepthAndLengthLimitTests
         byte[] s = new byte[32];
         r[0] = 1;
         s[0] = 2;
-        int payload = RlpCodec.LengthOfUInt64(7) + RlpCodec.LengthOfUInt64(1_000_000_000) + RlpCodec.LengthOfUInt64(21_000)
-            + RlpCodec.LengthOfUInt64(1) + RlpCodec.LengthOfUInt64(0) + RlpCodec.LengthOfBytes(to)
-            + RlpCodec.LengthOfUInt64(100) + RlpCodec.LengthOfBytes(data) + RlpCodec.LengthOfUInt64(37)
-            + RlpCodec.LengthOfBytes(r) + RlpCodec.LengthOfBytes(s);
+        int payload = Rlp.LengthOfUInt64(7) + Rlp.LengthOfUInt64(1_000_000_000) + Rlp.LengthOfUInt64(21_000)
+            + Rlp.LengthOfUInt64(1) + Rlp.LengthOfUInt64(0) + Rlp.LengthOfBytes(to)
+            + Rlp.LengthOfUInt64(100) + Rlp.LengthOfBytes(data) + Rlp.LengthOfUInt64(37)
+            + Rlp.LengthOfBytes(r) + Rlp.LengthOfBytes(s);
         var buffer = new ArrayBufferWriter<byte>();
         var writer = new RlpWriter(buffer);
         writer.WriteListHeader(payload);

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Harmony.Crypto.Rlp;
+namespace Harmony.Crypto.Encoding;
 
 /// <summary>Span-level encoding primitives shared by <see cref="Rlp"/> and <see cref="RlpWriter"/>.</summary>
 internal static class RlpEncoder

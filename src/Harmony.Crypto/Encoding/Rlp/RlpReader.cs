@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Harmony.Crypto.Rlp;
+namespace Harmony.Crypto.Encoding;
 
 /// <summary>
 /// Reads canonical RLP from a span, one item at a time, rejecting every non-canonical form. Lists are read through

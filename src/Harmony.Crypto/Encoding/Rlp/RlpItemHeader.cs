@@ -1,4 +1,4 @@
-namespace Harmony.Crypto.Rlp;
+namespace Harmony.Crypto.Encoding;
 
 /// <summary>The decoded prefix of one RLP item: its kind and the sizes of its header and payload.</summary>
 internal readonly struct RlpItemHeader

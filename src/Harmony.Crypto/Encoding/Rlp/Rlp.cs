@@ -1,15 +1,11 @@
 using System.Numerics;
 
-namespace Harmony.Crypto.Rlp;
+namespace Harmony.Crypto.Encoding;
 
 /// <summary>
 /// Recursive Length Prefix encoding as used by Ethereum and Harmony: lengths of encoded items, and small conveniences.
 /// Write with <see cref="RlpWriter"/>, read with <see cref="RlpReader"/>.
 /// </summary>
-/// <remarks>
-/// Code in another <c>Harmony.Crypto.*</c> namespace sees the namespace <c>Harmony.Crypto.Rlp</c> before this class;
-/// refer to it there through an alias such as <c>using RlpCodec = Harmony.Crypto.Rlp.Rlp;</c>.
-/// </remarks>
 public static class Rlp
 {
     /// <summary>Default bound on list nesting for <see cref="RlpReader"/>.</summary>

@@ -1,4 +1,4 @@
-namespace Harmony.Crypto.Rlp;
+namespace Harmony.Crypto.Encoding;
 
 /// <summary>Human-readable statements of the rules behind each <see cref="RlpErrorKind"/>.</summary>
 internal static class RlpErrorDescriptions

@@ -1,7 +1,7 @@
 using System.Buffers;
-using Harmony.Crypto.Rlp;
+using Harmony.Crypto.Encoding;
 
-namespace Harmony.Crypto.Tests.Rlp;
+namespace Harmony.Crypto.Tests.Encoding;
 
 /// <summary>The taggedrlp envelope of spec/harmony.md §8: ["HmnyTgd", tag, inner] or a legacy value.</summary>
 public sealed class HarmonyTaggedRlpTests

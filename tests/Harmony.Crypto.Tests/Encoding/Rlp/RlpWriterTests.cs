@@ -1,9 +1,8 @@
 using System.Buffers;
 using System.Numerics;
-using Harmony.Crypto.Rlp;
-using RlpCodec = Harmony.Crypto.Rlp.Rlp;
+using Harmony.Crypto.Encoding;
 
-namespace Harmony.Crypto.Tests.Rlp;
+namespace Harmony.Crypto.Tests.Encoding;
 
 public sealed class RlpWriterTests
 {
@@ -25,7 +24,7 @@ public sealed class RlpWriterTests
 
         RlpHex.Format(encoded.AsSpan(0, encoded.Length - length)).ShouldBe(expectedHeaderHex);
         encoded.AsSpan(encoded.Length - length).SequenceEqual(value).ShouldBeTrue();
-        RlpCodec.LengthOfBytes(value).ShouldBe(encoded.Length);
+        Rlp.LengthOfBytes(value).ShouldBe(encoded.Length);
     }
 
     [Theory]
@@ -36,7 +35,7 @@ public sealed class RlpWriterTests
     public void A_single_byte_is_itself_below_0x80_and_wrapped_from_0x80(byte value, string expectedHex)
     {
         RlpHex.Format(Write(w => w.WriteBytes([value]))).ShouldBe(expectedHex);
-        RlpCodec.LengthOfBytes([value]).ShouldBe(expectedHex.Length / 2);
+        Rlp.LengthOfBytes([value]).ShouldBe(expectedHex.Length / 2);
     }
 
     [Theory]
@@ -53,7 +52,7 @@ public sealed class RlpWriterTests
         RlpHex.Format(header).ShouldBe(expectedHex);
         if (payloadLength < int.MaxValue - 5)
         {
-            RlpCodec.LengthOfList(payloadLength).ShouldBe(header.Length + payloadLength);
+            Rlp.LengthOfList(payloadLength).ShouldBe(header.Length + payloadLength);
         }
     }
 
@@ -65,7 +64,7 @@ public sealed class RlpWriterTests
         {
             byte[] encoded = Write(w => w.WriteUInt64(value));
 
-            encoded.Length.ShouldBe(RlpCodec.LengthOfUInt64(value), $"value {value}");
+            encoded.Length.ShouldBe(Rlp.LengthOfUInt64(value), $"value {value}");
             if (value >= 0x80)
             {
                 encoded[0].ShouldBe((byte)(0x80 + encoded.Length - 1));
@@ -87,7 +86,7 @@ public sealed class RlpWriterTests
             byte[] viaBig = Write(w => w.WriteBigInteger(value));
 
             viaBig.ShouldBe(Write(w => w.WriteUInt64(value)), $"value {value}");
-            RlpCodec.LengthOfBigInteger(value).ShouldBe(viaBig.Length);
+            Rlp.LengthOfBigInteger(value).ShouldBe(viaBig.Length);
         }
     }
 
@@ -100,7 +99,7 @@ public sealed class RlpWriterTests
         RlpHex.Format(Write(w => w.WriteBigInteger(hundredEther))).ShouldBe("89056bc75e2d63100000");
         byte[] encoded = Write(w => w.WriteBigInteger(max256));
         RlpHex.Format(encoded).ShouldBe("a0" + new string('f', 64));
-        RlpCodec.LengthOfBigInteger(max256).ShouldBe(33);
+        Rlp.LengthOfBigInteger(max256).ShouldBe(33);
         new RlpReader(encoded).ReadBigInteger().ShouldBe(max256);
         RlpHex.Format(Write(w => w.WriteBigInteger(BigInteger.Zero))).ShouldBe("80");
         RlpHex.Format(Write(w => w.WriteBigInteger(128))).ShouldBe("8180");
@@ -109,14 +108,14 @@ public sealed class RlpWriterTests
     [Fact]
     public void Negative_BigIntegers_are_rejected()
     {
-        Should.Throw<ArgumentOutOfRangeException>(() => RlpCodec.LengthOfBigInteger(BigInteger.MinusOne));
+        Should.Throw<ArgumentOutOfRangeException>(() => Rlp.LengthOfBigInteger(BigInteger.MinusOne));
         Should.Throw<ArgumentOutOfRangeException>(() => Write(w => w.WriteBigInteger(-5)));
     }
 
     [Fact]
     public void Negative_list_lengths_are_rejected()
     {
-        Should.Throw<ArgumentOutOfRangeException>(() => RlpCodec.LengthOfList(-1));
+        Should.Throw<ArgumentOutOfRangeException>(() => Rlp.LengthOfList(-1));
         Should.Throw<ArgumentOutOfRangeException>(() => Write(w => w.WriteListHeader(-1)));
     }
 

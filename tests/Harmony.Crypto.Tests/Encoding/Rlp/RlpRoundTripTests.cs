@@ -1,7 +1,7 @@
 using System.Buffers;
-using Harmony.Crypto.Rlp;
+using Harmony.Crypto.Encoding;
 
-namespace Harmony.Crypto.Tests.Rlp;
+namespace Harmony.Crypto.Tests.Encoding;
 
 public sealed class RlpRoundTripTests
 {

@@ -1,6 +1,6 @@
-using Harmony.Crypto.Rlp;
+using Harmony.Crypto.Encoding;
 
-namespace Harmony.Crypto.Tests.Rlp;
+namespace Harmony.Crypto.Tests.Encoding;
 
 public sealed class RlpExceptionTests
 {
