@@ -66,6 +66,7 @@ public class ScalarTests
         foreach ((BigInteger a, BigInteger b) in Pairs(12))
         {
             ToBig(Scalar.Multiply(ScalarOf(a), ScalarOf(b))).ShouldBe(Mod(a * b, N), $"{a:x} * {b:x}");
+            ToBig(Scalar.Square(ScalarOf(a))).ShouldBe(Mod(a * a, N), $"{a:x}^2");
         }
     }
 
