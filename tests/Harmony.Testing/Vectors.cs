@@ -34,15 +34,18 @@ public static class Vectors
     /// <paramref name="pattern"/>, as paths relative to the vectors root, sorted. When the folder is absent or
     /// empty, yields the single row <see cref="MissingMarker"/> so that the theory runs once and reports it.
     /// </summary>
-    public static TheoryData<string> Files(string subfolder, string pattern = "*")
+    public static TheoryData<string> Files(string subfolder, string pattern = "*") => Files(Root, subfolder, pattern);
+
+    /// <summary>The listing of <see cref="Files(string, string)"/> below an explicitly given root.</summary>
+    public static TheoryData<string> Files(string root, string subfolder, string pattern)
     {
         var data = new TheoryData<string>();
-        string folder = Path.Combine(Root, subfolder);
+        string folder = Path.Combine(root, subfolder);
         if (Directory.Exists(folder))
         {
             var files = Directory.GetFiles(folder, pattern, SearchOption.AllDirectories)
                 .Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-                .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
+                .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
                 .Order(StringComparer.Ordinal)
                 .ToList();
             foreach (string file in files)
@@ -60,7 +63,7 @@ public static class Vectors
     }
 
     /// <summary>
-    /// Resolves a row produced by <see cref="Files"/> to a full path. For the missing marker, skips the
+    /// Resolves a row produced by <see cref="Files(string, string)"/> to a full path. For the missing marker, skips the
     /// test (or fails it when vectors are required) with a message naming the folder and the variable.
     /// </summary>
     public static string Resolve(string relativePath, string subfolder)
@@ -79,9 +82,15 @@ public static class Vectors
     /// Ensures <paramref name="subfolder"/> exists below the vectors root and returns its full path: skips the
     /// test when it is absent, or fails it when <c>HARMONY_VECTORS_REQUIRED=1</c>.
     /// </summary>
-    public static string RequireFolder(string subfolder)
+    public static string RequireFolder(string subfolder) => RequireFolder(Root, subfolder, Required);
+
+    /// <summary>
+    /// The rule behind <see cref="RequireFolder(string)"/> with the root and the required flag given explicitly:
+    /// returns the folder when it exists, otherwise skips, or throws when <paramref name="required"/> is set.
+    /// </summary>
+    public static string RequireFolder(string root, string subfolder, bool required)
     {
-        string folder = Path.Combine(Root, subfolder);
+        string folder = Path.Combine(root, subfolder);
         if (Directory.Exists(folder))
         {
             return folder;
@@ -89,7 +98,7 @@ public static class Vectors
 
         string message = $"Conformance vectors not found at '{folder}'. Set {FolderVariable} to the vectors folder " +
                          $"(default: ../shared/vectors beside the repository root).";
-        if (Required)
+        if (required)
         {
             throw new InvalidOperationException(message + $" {RequiredVariable}=1, so this is a failure.");
         }
@@ -98,7 +107,7 @@ public static class Vectors
         return folder;
     }
 
-    /// <summary>Full path of one named vector file, with the same skip/fail rule as <see cref="RequireFolder"/>.</summary>
+    /// <summary>Full path of one named vector file, with the same skip/fail rule as <see cref="RequireFolder(string)"/>.</summary>
     public static string RequireFile(string subfolder, string fileName)
     {
         string folder = RequireFolder(subfolder);
