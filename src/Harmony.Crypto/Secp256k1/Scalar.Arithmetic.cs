@@ -19,7 +19,9 @@ internal readonly partial struct Scalar
     /// <summary>-a mod n (0 stays 0).</summary>
     internal static Scalar Negate(in Scalar a)
     {
-        ulong nonZero = Limbs.MaskFromBit(a.IsZero ? 0UL : 1UL);
+        // All ones unless a is zero, computed without a branch: (x | -x) has its top bit set iff x != 0.
+        ulong any = a.L0 | a.L1 | a.L2 | a.L3;
+        ulong nonZero = Limbs.MaskFromBit((any | (0UL - any)) >> 63);
         ulong borrow = 0;
         ulong r0 = Limbs.SubBorrow(N0, a.L0, ref borrow);
         ulong r1 = Limbs.SubBorrow(N1, a.L1, ref borrow);

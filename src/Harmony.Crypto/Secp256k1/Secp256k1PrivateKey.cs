@@ -123,6 +123,33 @@ public sealed class Secp256k1PrivateKey : IDisposable
     }
 
     /// <summary>
+    /// Generates a new key from <paramref name="random"/> (for reproducible tests, or a hardware generator):
+    /// 32-byte candidates are drawn until one is in [1, n).
+    /// </summary>
+    /// <param name="random">A cryptographically strong generator in production.</param>
+    /// <returns>A fresh key.</returns>
+    public static Secp256k1PrivateKey Generate(RandomNumberGenerator random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        Span<byte> candidate = stackalloc byte[SecretLength];
+        try
+        {
+            while (true)
+            {
+                random.GetBytes(candidate);
+                if (TryFromBytes(candidate, out Secp256k1PrivateKey? key))
+                {
+                    return key;
+                }
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(candidate);
+        }
+    }
+
+    /// <summary>
     /// Signs a 32-byte message hash: deterministic RFC 6979 nonce (HMAC-SHA256), low-S form, with the
     /// recovery id. Constant-time in the private key and the nonce.
     /// </summary>

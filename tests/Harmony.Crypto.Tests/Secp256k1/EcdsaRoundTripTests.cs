@@ -156,6 +156,23 @@ public class EcdsaRoundTripTests
     }
 
     [Fact]
+    public void Random_signatures_are_rejected_without_throwing()
+    {
+        var random = new Random(39);
+        using Secp256k1PrivateKey key = RandomKey(random);
+        for (int i = 0; i < 200; i++)
+        {
+            byte[] hash = RandomBytes(random, 32);
+            var signature = EcdsaSignature.FromCompact(RandomBytes(random, 64), random.Next(4));
+            key.PublicKey.Verify(hash, signature).ShouldBeFalse();
+            if (Secp256k1Ecdsa.TryRecover(hash, signature, out Secp256k1PublicKey recovered))
+            {
+                recovered.Verify(hash, signature).ShouldBeTrue();
+            }
+        }
+    }
+
+    [Fact]
     public void Wrong_recovery_ids_recover_other_keys_or_fail()
     {
         var random = new Random(36);

@@ -69,6 +69,19 @@ public class PrivateKeyTests
     }
 
     [Fact]
+    public void Generation_draws_from_the_injected_generator_and_skips_out_of_range_candidates()
+    {
+        byte[] valid = new byte[32];
+        valid[31] = 5;
+        using var random = new ScriptedRandom([new byte[32], ToBytes32(N), valid]);
+        using Secp256k1PrivateKey key = Secp256k1PrivateKey.Generate(random);
+        byte[] secret = new byte[32];
+        key.WriteSecret(secret);
+        secret.ShouldBe(valid);
+        random.Draws.ShouldBe(3);
+    }
+
+    [Fact]
     public void Hash_length_is_checked()
     {
         using Secp256k1PrivateKey key = Secp256k1PrivateKey.Generate();
@@ -76,5 +89,15 @@ public class PrivateKeyTests
         EcdsaSignature signature = key.Sign(new byte[32]);
         Should.Throw<ArgumentException>(() => key.PublicKey.Verify(new byte[33], signature));
         Should.Throw<ArgumentException>(() => Secp256k1Ecdsa.TryRecover(new byte[20], signature, out _));
+    }
+
+    /// <summary>Returns the given byte strings in order.</summary>
+    private sealed class ScriptedRandom(byte[][] outputs) : System.Security.Cryptography.RandomNumberGenerator
+    {
+        public int Draws { get; private set; }
+
+        public override void GetBytes(byte[] data) => GetBytes(data.AsSpan());
+
+        public override void GetBytes(Span<byte> data) => outputs[Draws++].CopyTo(data);
     }
 }

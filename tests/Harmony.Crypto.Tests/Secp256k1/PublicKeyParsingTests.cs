@@ -91,6 +91,32 @@ public class PublicKeyParsingTests
     }
 
     [Fact]
+    public void Random_bytes_never_throw_from_TryParse_and_accepted_ones_re_encode_identically()
+    {
+        var random = new Random(43);
+        int accepted = 0;
+        for (int i = 0; i < 3000; i++)
+        {
+            int length = (i % 3) switch { 0 => 33, 1 => 65, _ => random.Next(0, 80) };
+            byte[] encoding = new byte[length];
+            random.NextBytes(encoding);
+            if (length == 33)
+            {
+                encoding[0] = (byte)(2 + (i & 1));
+            }
+
+            if (Secp256k1PublicKey.TryParse(encoding, out Secp256k1PublicKey key))
+            {
+                accepted++;
+                (length == 33 ? key.ToCompressed() : key.ToUncompressed()).ShouldBe(encoding);
+            }
+        }
+
+        // About half of all x have a curve point; random 65-byte strings essentially never lie on the curve.
+        accepted.ShouldBeInRange(350, 650);
+    }
+
+    [Fact]
     public void Default_key_verifies_nothing_and_cannot_be_written()
     {
         Secp256k1PublicKey none = default;
