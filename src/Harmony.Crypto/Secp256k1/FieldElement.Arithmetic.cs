@@ -234,18 +234,70 @@ internal readonly partial struct FieldElement
     }
 
     /// <summary>
-    /// Reduces the 512-bit value t7..t0 using 2^256 = 2^32 + 977 (mod p): the high half is multiplied by that
-    /// constant and folded into the low half, twice, then a final carry is folded.
+    /// Reduces the 512-bit value t7..t0 using 2^256 = 2^32 + 977 (mod p): t = L + H 2^256 = L + H c with
+    /// c = 2^32 + 977. The partial products H_i c are summed column by column with carry counts kept apart
+    /// (so the columns do not wait on each other); the top product's high word, below 2^33, sits at 2^256
+    /// and is folded in at once as another multiple of c. What is left above 2^256 is a small count k, folded
+    /// as k c, and a last carry, folded as c.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FieldElement Reduce(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7)
     {
+        ulong h0 = Math.BigMul(t4, ReductionConstant, out ulong l0);
+        ulong h1 = Math.BigMul(t5, ReductionConstant, out ulong l1);
+        ulong h2 = Math.BigMul(t6, ReductionConstant, out ulong l2);
+        ulong h3 = Math.BigMul(t7, ReductionConstant, out ulong l3);
+        ulong qh = Math.BigMul(h3, ReductionConstant, out ulong ql);
+
+        // Column sums with separate carry counts k.
+        ulong c0 = t0 + l0;
+        ulong k0 = c0 < t0 ? 1UL : 0UL;
+        ulong u = c0 + ql;
+        k0 += u < c0 ? 1UL : 0UL;
+        c0 = u;
+
+        ulong c1 = t1 + l1;
+        ulong k1 = c1 < t1 ? 1UL : 0UL;
+        u = c1 + h0;
+        k1 += u < c1 ? 1UL : 0UL;
+        c1 = u;
+        u = c1 + qh;
+        k1 += u < c1 ? 1UL : 0UL;
+        c1 = u;
+
+        ulong c2 = t2 + l2;
+        ulong k2 = c2 < t2 ? 1UL : 0UL;
+        u = c2 + h1;
+        k2 += u < c2 ? 1UL : 0UL;
+        c2 = u;
+
+        ulong c3 = t3 + l3;
+        ulong k3 = c3 < t3 ? 1UL : 0UL;
+        u = c3 + h2;
+        k3 += u < c3 ? 1UL : 0UL;
+        c3 = u;
+
+        // Move the counts up one column.
+        u = c1 + k0;
+        k1 += u < c1 ? 1UL : 0UL;
+        c1 = u;
+        u = c2 + k1;
+        k2 += u < c2 ? 1UL : 0UL;
+        c2 = u;
+        u = c3 + k2;
+        k3 += u < c3 ? 1UL : 0UL;
+        c3 = u;
+
+        // k3 (at most 3) times 2^256 is k3 c.
         ulong carry = 0;
-        ulong r0 = Limbs.MulAdd(t4, ReductionConstant, t0, ref carry);
-        ulong r1 = Limbs.MulAdd(t5, ReductionConstant, t1, ref carry);
-        ulong r2 = Limbs.MulAdd(t6, ReductionConstant, t2, ref carry);
-        ulong r3 = Limbs.MulAdd(t7, ReductionConstant, t3, ref carry);
-        return FoldHigh(r0, r1, r2, r3, carry);
+        c0 = Limbs.AddCarry(c0, k3 * ReductionConstant, ref carry);
+        c1 = Limbs.AddCarry(c1, 0, ref carry);
+        c2 = Limbs.AddCarry(c2, 0, ref carry);
+        c3 = Limbs.AddCarry(c3, 0, ref carry);
+
+        // After a carry the limbs hold less than 2^35, so this cannot carry again.
+        c0 += ReductionConstant & Limbs.MaskFromBit(carry);
+        return new FieldElement(c0, c1, c2, c3);
     }
 
     /// <summary>Folds a value r + high * 2^256 with high below 2^35 into 256 bits.</summary>
