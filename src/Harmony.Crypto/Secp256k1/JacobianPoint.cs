@@ -110,26 +110,29 @@ internal readonly struct JacobianPoint
     }
 
     /// <summary>
-    /// P + Q where Q is given as the affine coordinates of a point on the isomorphic curve
-    /// y^2 = x^3 + 7 / zInverse^6: that is, Q really is the Jacobian point (b.X, b.Y, 1 / zInverse).
-    /// Costs one multiplication more than <see cref="AddVar(in JacobianPoint, in AffinePoint)"/>.
+    /// P + Q computed on the curve scaled by <paramref name="scale"/> s, where a point (x, y) of the real curve
+    /// has the coordinates (x s^2, y s^3) (an isomorphic curve, y^2 = x^3 + 7 s^6): P is given in that frame,
+    /// Q by its real affine coordinates, i.e. as the scaled-frame Jacobian point (b.X, b.Y, 1 / s). Costs one
+    /// multiplication more than <see cref="AddVar(in JacobianPoint, in AffinePoint)"/>; the result stays in
+    /// the scaled frame.
     /// </summary>
-    internal static JacobianPoint AddVar(in JacobianPoint a, in AffinePoint b, in FieldElement zInverse)
+    internal static JacobianPoint AddVar(in JacobianPoint a, in AffinePoint b, in FieldElement scale)
     {
         if (a.IsInfinity)
         {
-            // (x, y, 1/zi) = (x zi^2, y zi^3, 1).
-            FieldElement zi2 = FieldElement.Square(zInverse);
-            FieldElement zi3 = FieldElement.Multiply(zi2, zInverse);
-            return new JacobianPoint(FieldElement.Multiply(b.X, zi2), FieldElement.Multiply(b.Y, zi3), FieldElement.One);
+            // (x, y, 1/s) = (x s^2, y s^3, 1).
+            FieldElement s2 = FieldElement.Square(scale);
+            FieldElement s3 = FieldElement.Multiply(s2, scale);
+            return new JacobianPoint(FieldElement.Multiply(b.X, s2), FieldElement.Multiply(b.Y, s3), FieldElement.One);
         }
 
-        // Scaling a by zInverse turns both points into the same frame; the result's Z keeps a's scale.
-        FieldElement az = FieldElement.Multiply(a.Z, zInverse);
+        // Mapping the scaled frame by 1/s makes Q affine and turns P's Z into Z s; the sum's Z, Z s h, maps
+        // back to Z h.
+        FieldElement az = FieldElement.Multiply(a.Z, scale);
         FieldElement z1z1 = FieldElement.Square(az);
         FieldElement u2 = FieldElement.Multiply(b.X, z1z1);
-        FieldElement s2 = FieldElement.Multiply(b.Y, FieldElement.Multiply(az, z1z1));
-        return Finish(a.X, a.Y, a.Z, u2, s2, a);
+        FieldElement s2b = FieldElement.Multiply(b.Y, FieldElement.Multiply(az, z1z1));
+        return Finish(a.X, a.Y, a.Z, u2, s2b, a);
     }
 
     /// <summary>P + Q for two Jacobian points: 12M + 4S.</summary>
