@@ -6,12 +6,15 @@ namespace Harmony.Crypto.Secp256k1;
 /// <remarks>
 /// <para>
 /// The scalar is first made odd: exactly one of k and n - k is odd (n is odd), and the result for n - k is
-/// negated at the end. An odd k below 2^256 has a regular signed recoding k = sum of d_i * 16^i, i = 0..63,
-/// with every digit odd: d_i = ((k >> 4i) mod 32 | 1) - 16 for i &lt; 63 and d_63 = (k >> 252) | 1. No digit
-/// is zero, so each window contributes exactly one table point, (|d_i|) * 16^i * G, negated for d_i &lt; 0.
+/// negated at the end. With w-bit windows (<see cref="SigningTable.WindowBits"/>) and t = ceil(256 / w), an
+/// odd k below 2^256 has a regular signed recoding k = sum of d_i * 2^(w i), i = 0 .. t-1, with every digit
+/// odd and |d_i| &lt; 2^w: setting k_0 = k and k_(i+1) = (k_i >> w) | 1, each k_i is odd,
+/// k_i = d_i + 2^w k_(i+1) with d_i = (k_i mod 2^(w+1)) - 2^w, and the last digit is k_(t-1) itself. As
+/// k_i = (k >> w i) | 1, the digits read straight from k: d_i = ((k >> w i) mod 2^(w+1) | 1) - 2^w. No digit
+/// is zero, so each window contributes exactly one table point, |d_i| * 2^(w i) * G, negated for d_i &lt; 0.
 /// </para>
 /// <para>
-/// Every step is constant-time: the table row is scanned in full with masks, negations are masked, the 64
+/// Every step is constant-time: the table row is scanned in full with masks, negations are masked, the
 /// additions use complete formulas (<see cref="ProjectivePoint"/>), and the final inversion is Fermat's.
 /// </para>
 /// </remarks>
@@ -28,14 +31,15 @@ internal static class GeneratorMultiplier
         ProjectivePoint sum = ProjectivePoint.Identity;
         for (int window = 0; window < SigningTable.Windows; window++)
         {
+            int offset = window * SigningTable.WindowBits;
             int digit;
             if (window < SigningTable.Windows - 1)
             {
-                digit = (int)(odd.GetBits(window * 4, 5) | 1) - 16;
+                digit = (int)(odd.GetBits(offset, SigningTable.WindowBits + 1) | 1) - (1 << SigningTable.WindowBits);
             }
             else
             {
-                digit = (int)(odd.GetBits(window * 4, 4) | 1);
+                digit = (int)(odd.GetBits(offset, 256 - offset) | 1);
             }
 
             // |digit| = 2m + 1 and its sign, without branches.

@@ -137,7 +137,7 @@ public class GroupLawTests
     public void Constant_time_generator_multiplication_matches_double_and_add()
     {
         var random = new Random(25);
-        var scalars = new List<BigInteger> { 1, 2, 3, 15, 16, 17, N - 1, N - 2, (N - 1) / 2, BigInteger.Pow(2, 252), BigInteger.Pow(2, 255), BigInteger.Pow(2, 128) - 1 };
+        var scalars = new List<BigInteger> { 1, 2, 3, 15, 16, 17, 31, 32, 33, N - 1, N - 2, (N - 1) / 2, BigInteger.Pow(2, 252), BigInteger.Pow(2, 255), BigInteger.Pow(2, 255) + 1, BigInteger.Pow(2, 250) - 1, BigInteger.Pow(2, 128) - 1, N - BigInteger.Pow(2, 200) };
         for (int i = 0; i < 60; i++)
         {
             scalars.Add(RandomBelow(random, N - 1) + 1);
@@ -222,7 +222,7 @@ public class GroupLawTests
         {
             for (int m = 0; m < SigningTable.EntriesPerWindow; m += 3)
             {
-                ToBig(SigningTable.Entries[(window * 8) + m]).ShouldBe(Multiply(((2 * m) + 1) * BigInteger.Pow(16, window), G)!.Value);
+                ToBig(SigningTable.Entries[(window * SigningTable.EntriesPerWindow) + m]).ShouldBe(Multiply(((2 * m) + 1) * BigInteger.Pow(2, SigningTable.WindowBits * window), G)!.Value);
             }
         }
     }
