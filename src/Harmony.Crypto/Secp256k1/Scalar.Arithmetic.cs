@@ -36,81 +36,14 @@ internal readonly partial struct Scalar
     /// <summary>a * b mod n.</summary>
     internal static Scalar Multiply(in Scalar a, in Scalar b)
     {
-        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
-        ulong b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3;
-
-        ulong carry = 0;
-        ulong t0 = Limbs.MulAdd(a0, b0, 0, ref carry);
-        ulong t1 = Limbs.MulAdd(a0, b1, 0, ref carry);
-        ulong t2 = Limbs.MulAdd(a0, b2, 0, ref carry);
-        ulong t3 = Limbs.MulAdd(a0, b3, 0, ref carry);
-        ulong t4 = carry;
-
-        carry = 0;
-        t1 = Limbs.MulAdd(a1, b0, t1, ref carry);
-        t2 = Limbs.MulAdd(a1, b1, t2, ref carry);
-        t3 = Limbs.MulAdd(a1, b2, t3, ref carry);
-        t4 = Limbs.MulAdd(a1, b3, t4, ref carry);
-        ulong t5 = carry;
-
-        carry = 0;
-        t2 = Limbs.MulAdd(a2, b0, t2, ref carry);
-        t3 = Limbs.MulAdd(a2, b1, t3, ref carry);
-        t4 = Limbs.MulAdd(a2, b2, t4, ref carry);
-        t5 = Limbs.MulAdd(a2, b3, t5, ref carry);
-        ulong t6 = carry;
-
-        carry = 0;
-        t3 = Limbs.MulAdd(a3, b0, t3, ref carry);
-        t4 = Limbs.MulAdd(a3, b1, t4, ref carry);
-        t5 = Limbs.MulAdd(a3, b2, t5, ref carry);
-        t6 = Limbs.MulAdd(a3, b3, t6, ref carry);
-        ulong t7 = carry;
-
+        Limbs.MultiplyWide(a.L0, a.L1, a.L2, a.L3, b.L0, b.L1, b.L2, b.L3, out ulong t0, out ulong t1, out ulong t2, out ulong t3, out ulong t4, out ulong t5, out ulong t6, out ulong t7);
         return Reduce512(t0, t1, t2, t3, t4, t5, t6, t7);
     }
 
     /// <summary>a^2 mod n (six cross products doubled plus four squares).</summary>
     internal static Scalar Square(in Scalar a)
     {
-        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
-
-        ulong carry = 0;
-        ulong t1 = Limbs.MulAdd(a0, a1, 0, ref carry);
-        ulong t2 = Limbs.MulAdd(a0, a2, 0, ref carry);
-        ulong t3 = Limbs.MulAdd(a0, a3, 0, ref carry);
-        ulong t4 = carry;
-
-        carry = 0;
-        t3 = Limbs.MulAdd(a1, a2, t3, ref carry);
-        t4 = Limbs.MulAdd(a1, a3, t4, ref carry);
-        ulong t5 = carry;
-
-        carry = 0;
-        t5 = Limbs.MulAdd(a2, a3, t5, ref carry);
-        ulong t6 = carry;
-
-        ulong t7 = t6 >> 63;
-        t6 = (t6 << 1) | (t5 >> 63);
-        t5 = (t5 << 1) | (t4 >> 63);
-        t4 = (t4 << 1) | (t3 >> 63);
-        t3 = (t3 << 1) | (t2 >> 63);
-        t2 = (t2 << 1) | (t1 >> 63);
-        t1 <<= 1;
-
-        ulong h0 = Math.BigMul(a0, a0, out ulong t0);
-        ulong h1 = Math.BigMul(a1, a1, out ulong s1);
-        ulong h2 = Math.BigMul(a2, a2, out ulong s2);
-        ulong h3 = Math.BigMul(a3, a3, out ulong s3);
-        carry = 0;
-        t1 = Limbs.AddCarry(t1, h0, ref carry);
-        t2 = Limbs.AddCarry(t2, s1, ref carry);
-        t3 = Limbs.AddCarry(t3, h1, ref carry);
-        t4 = Limbs.AddCarry(t4, s2, ref carry);
-        t5 = Limbs.AddCarry(t5, h2, ref carry);
-        t6 = Limbs.AddCarry(t6, s3, ref carry);
-        t7 += h3 + carry;
-
+        Limbs.SquareWide(a.L0, a.L1, a.L2, a.L3, out ulong t0, out ulong t1, out ulong t2, out ulong t3, out ulong t4, out ulong t5, out ulong t6, out ulong t7);
         return Reduce512(t0, t1, t2, t3, t4, t5, t6, t7);
     }
 
