@@ -76,8 +76,9 @@ public abstract class Transaction
     /// <returns>A new array with the encoding.</returns>
     public byte[] Encode()
     {
-        var buffer = new ArrayBufferWriter<byte>(EncodedLength(Tail.Signature, 0));
-        EncodeTo(buffer);
+        int payloadLength = PayloadLength(Tail.Signature, 0);
+        var buffer = new ArrayBufferWriter<byte>(Rlp.LengthOfList(payloadLength));
+        Write(buffer, Tail.Signature, 0, payloadLength);
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -86,7 +87,7 @@ public abstract class Transaction
     public void EncodeTo(IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        Write(output, Tail.Signature, 0);
+        Write(output, Tail.Signature, 0, PayloadLength(Tail.Signature, 0));
     }
 
     /// <summary>
@@ -215,12 +216,11 @@ public abstract class Transaction
 
     private byte[] HashOf(Tail tail, ulong chainId)
     {
-        var buffer = new ArrayBufferWriter<byte>(EncodedLength(tail, chainId));
-        Write(buffer, tail, chainId);
+        int payloadLength = PayloadLength(tail, chainId);
+        var buffer = new ArrayBufferWriter<byte>(Rlp.LengthOfList(payloadLength));
+        Write(buffer, tail, chainId, payloadLength);
         return Keccak256.HashData(buffer.WrittenSpan);
     }
-
-    private int EncodedLength(Tail tail, ulong chainId) => Rlp.LengthOfList(PayloadLength(tail, chainId));
 
     private int PayloadLength(Tail tail, ulong chainId)
     {
@@ -257,10 +257,11 @@ public abstract class Transaction
         return length;
     }
 
-    private void Write(IBufferWriter<byte> output, Tail tail, ulong chainId)
+    /// <summary>Writes the list; <paramref name="payloadLength"/> is <see cref="PayloadLength"/> of the same tail.</summary>
+    private void Write(IBufferWriter<byte> output, Tail tail, ulong chainId, int payloadLength)
     {
         var writer = new RlpWriter(output);
-        writer.WriteListHeader(PayloadLength(tail, chainId));
+        writer.WriteListHeader(payloadLength);
         writer.WriteUInt64(Nonce);
         writer.WriteBigInteger(GasPrice);
         writer.WriteUInt64(GasLimit);

@@ -137,5 +137,4 @@ public readonly struct TransactionSignature : IEquatable<TransactionSignature>
         int first = value.IndexOfAnyExcept((byte)0);
         return first < 0 ? [] : value[first..];
     }
-
 }
