@@ -1,0 +1,75 @@
+namespace Harmony.Crypto.Bls12381;
+
+/// <summary>
+/// Group operations on G2 ⊂ E′(𝔽p²): the generator, the untwist–Frobenius–twist endomorphism ψ, subgroup test and
+/// cofactor clearing.
+/// </summary>
+internal static class G2
+{
+    /// <summary>The standard generator of G2.</summary>
+    internal static readonly G2Affine Generator = new(
+        new Fp2(
+            Fp.FromHex("024aa2b2f08f0a91260805272dc51051c6e47ad4fa403b02b4510b647ae3d1770bac0326a805bbefd48056c8c121bdb8"),
+            Fp.FromHex("13e02b6052719f607dacd3a088274f65596bd0d09920b61ab5da61bbdc7f5049334cf11213945d57e5ac7d055d042b7e")),
+        new Fp2(
+            Fp.FromHex("0ce5d527727d6e118cc9cdc6da2e351aadfd9baa8cbdd3a76d429a695160d12c923ac9cc3baca289e193548608b82801"),
+            Fp.FromHex("0606c4a02ea734cc32acd2b02bc28b99cb3e287e85a763af267492ab572e99ab3f370d275cec1da1aaa9075ff05f79be")));
+
+    // ψ(x, y) = (x^p · ξ^((1−p)/3), y^p · ξ^((1−p)/2)).
+    private static readonly Fp2 PsiX = Fp2.Pow(Fp2.Xi, (Fp.Modulus - 1) / 3).Inverse();
+    private static readonly Fp2 PsiY = Fp2.Pow(Fp2.Xi, (Fp.Modulus - 1) / 2).Inverse();
+
+    /// <summary>ψ on Jacobian coordinates: (c_x·conj X, c_y·conj Y, conj Z).</summary>
+    internal static G2Jacobian Psi(in G2Jacobian p) =>
+        new(p.X.Conjugate() * PsiX, p.Y.Conjugate() * PsiY, p.Z.Conjugate());
+
+    /// <summary>[|x|]P by double-and-add over the six set bits of |x|.</summary>
+    internal static G2Jacobian MultiplyByAbsX(in G2Jacobian p)
+    {
+        var r = p;
+        for (int bit = 62; bit >= 0; bit--)
+        {
+            r = r.Double();
+            if (((MillerLoop.AbsX >> bit) & 1) != 0)
+            {
+                r = r.Add(p);
+            }
+        }
+
+        return r;
+    }
+
+    /// <summary>[x]P for the negative curve parameter x.</summary>
+    internal static G2Jacobian MultiplyByX(in G2Jacobian p) => MultiplyByAbsX(p).Negate();
+
+    /// <summary>
+    /// True when P lies in the order-r subgroup, by ψ(P) = [x]P (Scott, eprint 2021/1130). Variable-time; for
+    /// public points.
+    /// </summary>
+    internal static bool IsInSubgroup(in G2Affine p)
+    {
+        if (p.IsInfinity)
+        {
+            return true;
+        }
+
+        var j = p.ToJacobian();
+        return Psi(j).Equals(MultiplyByX(j));
+    }
+
+    /// <summary>
+    /// Multiplies by the effective cofactor h_eff of RFC 9380 §8.8.2 with the Budroni–Pintore decomposition
+    /// [x² − x − 1]P + [x − 1]ψ(P) + ψ²(2P).
+    /// </summary>
+    internal static G2Jacobian ClearCofactor(in G2Jacobian p)
+    {
+        var t1 = MultiplyByX(p);
+        var t2 = Psi(p);
+        var t3 = Psi(Psi(p.Double()));
+        t3 = t3.Add(t2.Negate());
+        t2 = MultiplyByX(t1.Add(t2));
+        t3 = t3.Add(t2);
+        t3 = t3.Add(t1.Negate());
+        return t3.Add(p.Negate());
+    }
+}

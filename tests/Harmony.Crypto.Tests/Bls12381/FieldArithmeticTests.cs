@@ -1,0 +1,195 @@
+using System.Numerics;
+using Harmony.Crypto.Bls12381;
+
+namespace Harmony.Crypto.Tests.Bls12381;
+
+public class FieldArithmeticTests
+{
+    private static readonly BigInteger P = Fp.Modulus;
+
+    private static BigInteger RandomBelowP(Random random)
+    {
+        var bytes = new byte[48];
+        random.NextBytes(bytes);
+        return new BigInteger(bytes, isUnsigned: true) % P;
+    }
+
+    private static BigInteger Mod(BigInteger v) => ((v % P) + P) % P;
+
+    [Fact]
+    public void Fp_operations_match_BigInteger_on_random_inputs()
+    {
+        var random = new Random(381);
+        var edge = new[] { BigInteger.Zero, BigInteger.One, P - 1, P - 2, (P - 1) / 2, BigInteger.Pow(2, 380) };
+        for (int i = 0; i < 2000; i++)
+        {
+            var a = i < edge.Length ? edge[i] : RandomBelowP(random);
+            var b = i < edge.Length ? edge[edge.Length - 1 - i] : RandomBelowP(random);
+            var fa = Fp.FromBigInteger(a);
+            var fb = Fp.FromBigInteger(b);
+            (fa + fb).ToBigInteger().ShouldBe(Mod(a + b));
+            (fa - fb).ToBigInteger().ShouldBe(Mod(a - b));
+            (-fa).ToBigInteger().ShouldBe(Mod(-a));
+            (fa * fb).ToBigInteger().ShouldBe(Mod(a * b));
+            fa.Square().ToBigInteger().ShouldBe(Mod(a * a));
+        }
+    }
+
+    [Fact]
+    public void Fp_inverse_and_square_root_match_BigInteger()
+    {
+        var random = new Random(7);
+        for (int i = 0; i < 50; i++)
+        {
+            var a = RandomBelowP(random);
+            var fa = Fp.FromBigInteger(a);
+            Fp.Inverse(fa).ToBigInteger().ShouldBe(BigInteger.ModPow(a, P - 2, P));
+            bool isSquare = BigInteger.ModPow(a, (P - 1) / 2, P) <= 1;
+            Fp.IsSquare(fa).ShouldBe(isSquare);
+            Fp.TrySqrt(fa, out var root).ShouldBe(isSquare);
+            if (isSquare)
+            {
+                Mod(root.ToBigInteger() * root.ToBigInteger()).ShouldBe(a);
+            }
+        }
+    }
+
+    [Fact]
+    public void Fp_batch_inverse_matches_single_inversions_and_keeps_zero()
+    {
+        var random = new Random(5);
+        var values = new Fp[9];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = i == 4 ? Fp.Zero : Fp.FromBigInteger(RandomBelowP(random));
+        }
+
+        var expected = values.Select(v => Fp.Inverse(v)).ToArray();
+        Fp.BatchInverse(values, new Fp[values.Length]);
+        values.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Fp_rejects_non_canonical_bytes()
+    {
+        var bytes = P.ToByteArray(isUnsigned: true, isBigEndian: true);
+        Fp.TryFromBytesBigEndian(bytes, out _).ShouldBeFalse();
+        bytes[^1]--;
+        Fp.TryFromBytesBigEndian(bytes, out var maxValue).ShouldBeTrue();
+        maxValue.ToBigInteger().ShouldBe(P - 1);
+    }
+
+    [Fact]
+    public void Fp2_multiplication_inverse_and_square_root_are_consistent()
+    {
+        var random = new Random(11);
+        for (int i = 0; i < 100; i++)
+        {
+            var a = RandomFp2(random);
+            var b = RandomFp2(random);
+
+            // (a0 + a1 u)(b0 + b1 u) with u² = −1, checked against BigInteger.
+            var c = a * b;
+            BigInteger a0 = a.C0.ToBigInteger(), a1 = a.C1.ToBigInteger(), b0 = b.C0.ToBigInteger(), b1 = b.C1.ToBigInteger();
+            c.C0.ToBigInteger().ShouldBe(Mod(a0 * b0 - a1 * b1));
+            c.C1.ToBigInteger().ShouldBe(Mod(a0 * b1 + a1 * b0));
+            a.Square().ShouldBe(a * a);
+            (a * a.Inverse()).ShouldBe(Fp2.One);
+
+            var square = a.Square();
+            Fp2.TrySqrt(square, out var root).ShouldBeTrue();
+            root.Square().ShouldBe(square);
+        }
+    }
+
+    [Fact]
+    public void Fp2_square_root_rejects_non_squares()
+    {
+        var random = new Random(12);
+        int rejected = 0;
+        for (int i = 0; i < 40; i++)
+        {
+            var a = RandomFp2(random);
+            if (!Fp2.TrySqrt(a, out var root))
+            {
+                rejected++;
+            }
+            else
+            {
+                root.Square().ShouldBe(a);
+            }
+        }
+
+        rejected.ShouldBeInRange(5, 35);
+    }
+
+    [Fact]
+    public void Fp6_and_Fp12_tower_laws_hold()
+    {
+        var random = new Random(13);
+        for (int i = 0; i < 20; i++)
+        {
+            var a = RandomFp12(random);
+            var b = RandomFp12(random);
+            var c = RandomFp12(random);
+            (a * b).ShouldBe(b * a);
+            ((a * b) * c).ShouldBe(a * (b * c));
+            a.Square().ShouldBe(a * a);
+            a.C0.Square().ShouldBe(a.C0 * a.C0);
+            (a * a.Inverse()).ShouldBe(Fp12.One);
+            (a.C0 * a.C0.Inverse()).ShouldBe(Fp6.One);
+
+            // Sparse multiplication agrees with the dense product.
+            var l0 = RandomFp2(random);
+            var l1 = RandomFp2(random);
+            var l4 = RandomFp2(random);
+            var line = new Fp12(new Fp6(l0, l1, default), new Fp6(default, l4, default));
+            a.MulBy014(l0, l1, l4).ShouldBe(a * line);
+
+            // Frobenius is the p-th power: a homomorphism of order 12.
+            (a * b).Frobenius().ShouldBe(a.Frobenius() * b.Frobenius());
+            a.Frobenius(12).ShouldBe(a);
+        }
+    }
+
+    [Fact]
+    public void Frobenius_is_the_p_th_power()
+    {
+        var a = RandomFp12(new Random(14));
+        var power = Fp12.One;
+        var bits = Fp.Modulus;
+        var baseValue = a;
+        while (!bits.IsZero)
+        {
+            if (!bits.IsEven)
+            {
+                power *= baseValue;
+            }
+
+            baseValue = baseValue.Square();
+            bits >>= 1;
+        }
+
+        a.Frobenius().ShouldBe(power);
+    }
+
+    [Fact]
+    public void Cyclotomic_square_matches_square_in_the_cyclotomic_subgroup()
+    {
+        var random = new Random(15);
+        for (int i = 0; i < 10; i++)
+        {
+            var f = RandomFp12(random);
+            var t = f.Conjugate() * f.Inverse();
+            var g = t.Frobenius(2) * t;
+            g.CyclotomicSquare().ShouldBe(g.Square());
+        }
+    }
+
+    internal static Fp2 RandomFp2(Random random) =>
+        new(Fp.FromBigInteger(RandomBelowP(random)), Fp.FromBigInteger(RandomBelowP(random)));
+
+    internal static Fp12 RandomFp12(Random random) =>
+        new(new Fp6(RandomFp2(random), RandomFp2(random), RandomFp2(random)),
+            new Fp6(RandomFp2(random), RandomFp2(random), RandomFp2(random)));
+}
