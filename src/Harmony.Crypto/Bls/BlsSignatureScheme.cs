@@ -1,0 +1,336 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Harmony.Crypto.Bls12381;
+
+namespace Harmony.Crypto.Bls;
+
+/// <summary>
+/// The algorithms shared by every suite with keys in G1 and signatures in G2. A suite supplies its generator, its
+/// hash to G2 and its byte formats; verification, aggregation and batching are written once here.
+/// </summary>
+public abstract class BlsSignatureScheme : IBlsSignatureScheme
+{
+    /// <inheritdoc />
+    public abstract BlsSuite Suite { get; }
+
+    /// <inheritdoc />
+    public abstract int PublicKeySize { get; }
+
+    /// <inheritdoc />
+    public abstract int SignatureSize { get; }
+
+    /// <summary>The suite's G1 generator g: pk = sk·g and verification pairs the signature with −g.</summary>
+    internal abstract G1Affine Generator { get; }
+
+    /// <summary>Hashes a message to G2 with the suite's signing rule.</summary>
+    internal abstract G2Jacobian HashToG2(ReadOnlySpan<byte> message);
+
+    /// <summary>The point signed by a proof of possession for a public key.</summary>
+    internal abstract G2Jacobian PossessionPoint(in BlsPublicKey publicKey);
+
+    /// <summary>Decodes a G1 point in the suite's format without the subgroup check.</summary>
+    internal abstract PointDecodeError DecodeG1(ReadOnlySpan<byte> encoded, out G1Affine point);
+
+    /// <summary>Decodes a G2 point in the suite's format without the subgroup check.</summary>
+    internal abstract PointDecodeError DecodeG2(ReadOnlySpan<byte> encoded, out G2Affine point);
+
+    /// <inheritdoc />
+    public abstract void EncodePublicKey(in BlsPublicKey publicKey, Span<byte> destination);
+
+    /// <inheritdoc />
+    public abstract void EncodeSignature(in BlsSignature signature, Span<byte> destination);
+
+    /// <summary>The encoded public key as a new array.</summary>
+    public byte[] EncodePublicKey(in BlsPublicKey publicKey)
+    {
+        var bytes = new byte[PublicKeySize];
+        EncodePublicKey(publicKey, bytes);
+        return bytes;
+    }
+
+    /// <summary>The encoded signature as a new array.</summary>
+    public byte[] EncodeSignature(in BlsSignature signature)
+    {
+        var bytes = new byte[SignatureSize];
+        EncodeSignature(signature, bytes);
+        return bytes;
+    }
+
+    /// <summary>Decodes and validates a public key, throwing <see cref="BlsFormatException"/> with the reason.</summary>
+    public BlsPublicKey DecodePublicKey(ReadOnlySpan<byte> encoded) =>
+        TryDecodePublicKey(encoded, out var key, out var error) ? key : throw new BlsFormatException("BLS public key", error);
+
+    /// <summary>Decodes and subgroup-checks a signature, throwing <see cref="BlsFormatException"/> with the reason.</summary>
+    public BlsSignature DecodeSignature(ReadOnlySpan<byte> encoded) =>
+        TryDecodeSignature(encoded, out var signature, out var error) ? signature : throw new BlsFormatException("BLS signature", error);
+
+    /// <inheritdoc />
+    public bool TryDecodePublicKey(ReadOnlySpan<byte> encoded, out BlsPublicKey publicKey, out PointDecodeError reason)
+    {
+        publicKey = default;
+        reason = DecodeG1(encoded, out var point);
+        if (reason != PointDecodeError.None)
+        {
+            return false;
+        }
+
+        if (point.IsInfinity)
+        {
+            reason = PointDecodeError.Infinity;
+            return false;
+        }
+
+        if (!G1.IsInSubgroup(point))
+        {
+            reason = PointDecodeError.NotInSubgroup;
+            return false;
+        }
+
+        publicKey = new BlsPublicKey(new G1Point(point));
+        return true;
+    }
+
+    /// <inheritdoc />
+    public bool TryDecodeSignature(ReadOnlySpan<byte> encoded, out BlsSignature signature, out PointDecodeError reason)
+    {
+        signature = default;
+        reason = DecodeG2(encoded, out var point);
+        if (reason != PointDecodeError.None)
+        {
+            return false;
+        }
+
+        if (!G2.IsInSubgroup(point))
+        {
+            reason = PointDecodeError.NotInSubgroup;
+            return false;
+        }
+
+        signature = new BlsSignature(new G2Point(point));
+        return true;
+    }
+
+    /// <inheritdoc />
+    public BlsPublicKey GetPublicKey(BlsSecretKey secretKey)
+    {
+        ArgumentNullException.ThrowIfNull(secretKey);
+        var point = G1Projective.MultiplyConstantTime(G1Projective.FromAffine(Generator), secretKey.Scalar);
+        return new BlsPublicKey(new G1Point(point.ToAffine()));
+    }
+
+    /// <inheritdoc />
+    public BlsSignature Sign(BlsSecretKey secretKey, ReadOnlySpan<byte> message)
+    {
+        ArgumentNullException.ThrowIfNull(secretKey);
+        return SignPoint(secretKey, HashToG2(message));
+    }
+
+    /// <inheritdoc />
+    public bool Verify(in BlsPublicKey publicKey, ReadOnlySpan<byte> message, in BlsSignature signature)
+    {
+        if (publicKey.IsInfinity)
+        {
+            return false;
+        }
+
+        return PairingEquals(publicKey.Point.Affine, HashToG2(message).ToAffine(), signature.Point.Affine);
+    }
+
+    /// <inheritdoc />
+    public bool FastAggregateVerify(ReadOnlySpan<BlsPublicKey> publicKeys, ReadOnlySpan<byte> message, in BlsSignature signature)
+    {
+        if (publicKeys.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var key in publicKeys)
+        {
+            if (key.IsInfinity)
+            {
+                return false;
+            }
+        }
+
+        BlsPublicKey.TryAggregate(publicKeys, out var aggregate);
+        return PairingEquals(aggregate.Point.Affine, HashToG2(message).ToAffine(), signature.Point.Affine);
+    }
+
+    /// <inheritdoc />
+    public bool AggregateVerify(ReadOnlySpan<BlsPublicKey> publicKeys, ReadOnlySpan<ReadOnlyMemory<byte>> messages, in BlsSignature signature)
+    {
+        if (publicKeys.IsEmpty || publicKeys.Length != messages.Length)
+        {
+            return false;
+        }
+
+        int n = publicKeys.Length;
+        var ps = ArrayPool<G1Affine>.Shared.Rent(n + 1);
+        var qs = ArrayPool<G2Affine>.Shared.Rent(n + 1);
+        try
+        {
+            for (int i = 0; i < n; i++)
+            {
+                if (publicKeys[i].IsInfinity)
+                {
+                    return false;
+                }
+
+                ps[i] = publicKeys[i].Point.Affine;
+            }
+
+            var messageArray = messages.ToArray();
+            HashAll(messageArray, qs);
+            ps[n] = Generator.Negate();
+            qs[n] = signature.Point.Affine;
+            return MultiPairingIsOne(ps.AsSpan(0, n + 1), qs.AsSpan(0, n + 1));
+        }
+        finally
+        {
+            ArrayPool<G1Affine>.Shared.Return(ps);
+            ArrayPool<G2Affine>.Shared.Return(qs);
+        }
+    }
+
+    /// <inheritdoc />
+    public BatchVerificationResult VerifyBatch(ReadOnlySpan<BlsSignatureSet> sets)
+    {
+        if (sets.IsEmpty)
+        {
+            return new BatchVerificationResult(false, []);
+        }
+
+        int n = sets.Length;
+        var ps = new G1Affine[n + 1];
+        var qs = new G2Affine[n + 1];
+        var messages = new ReadOnlyMemory<byte>[n];
+        bool anyInfinityKey = false;
+        var sigSum = G2Jacobian.Infinity;
+        Span<byte> randomBytes = stackalloc byte[8];
+        for (int i = 0; i < n; i++)
+        {
+            var set = sets[i];
+            messages[i] = set.Message;
+            if (set.PublicKey.IsInfinity)
+            {
+                anyInfinityKey = true;
+                continue;
+            }
+
+            // A fresh non-zero 64-bit coefficient per set: forging a batch needs guessing it (2^-64).
+            ulong r;
+            do
+            {
+                RandomNumberGenerator.Fill(randomBytes);
+                r = BitConverter.ToUInt64(randomBytes);
+            }
+            while (r == 0);
+
+            ps[i] = set.PublicKey.Point.Affine.ToJacobian().MultiplyVartime(r).ToAffine();
+            sigSum = sigSum.Add(set.Signature.Point.Affine.ToJacobian().MultiplyVartime(r));
+        }
+
+        bool valid = false;
+        if (!anyInfinityKey)
+        {
+            HashAll(messages, qs);
+            ps[n] = Generator.Negate();
+            qs[n] = sigSum.ToAffine();
+            valid = MultiPairingIsOne(ps, qs);
+        }
+
+        if (valid)
+        {
+            return new BatchVerificationResult(true, []);
+        }
+
+        // Name the culprits by checking each set on its own.
+        var invalid = new List<int>();
+        for (int i = 0; i < n; i++)
+        {
+            var set = sets[i];
+            if (!Verify(set.PublicKey, set.Message.Span, set.Signature))
+            {
+                invalid.Add(i);
+            }
+        }
+
+        return new BatchVerificationResult(false, invalid);
+    }
+
+    /// <inheritdoc />
+    public BlsSignature ProvePossession(BlsSecretKey secretKey)
+    {
+        ArgumentNullException.ThrowIfNull(secretKey);
+        return SignPoint(secretKey, PossessionPoint(GetPublicKey(secretKey)));
+    }
+
+    /// <inheritdoc />
+    public bool VerifyPossession(in BlsPublicKey publicKey, in BlsSignature proof)
+    {
+        if (publicKey.IsInfinity)
+        {
+            return false;
+        }
+
+        return PairingEquals(publicKey.Point.Affine, PossessionPoint(publicKey).ToAffine(), proof.Point.Affine);
+    }
+
+    private static BlsSignature SignPoint(BlsSecretKey secretKey, in G2Jacobian hash)
+    {
+        var point = G2Projective.MultiplyConstantTime(FromJacobian(hash), secretKey.Scalar);
+        return new BlsSignature(new G2Point(point.ToAffine()));
+    }
+
+    private static G2Projective FromJacobian(in G2Jacobian p)
+    {
+        // (X/Z², Y/Z³) = (X·Z / Z³, Y / Z³).
+        if (p.IsInfinity)
+        {
+            return G2Projective.Identity;
+        }
+
+        var z3 = p.Z.Square() * p.Z;
+        return new G2Projective(p.X * p.Z, p.Y, z3);
+    }
+
+    /// <summary>e(pk, h) == e(g, sig), as e(pk, h)·e(−g, sig) = 1 with one two-pair Miller loop.</summary>
+    private bool PairingEquals(in G1Affine publicKey, in G2Affine hash, in G2Affine signature)
+    {
+        Span<G1Affine> ps = [publicKey, Generator.Negate()];
+        Span<G2Affine> qs = [hash, signature];
+        return MultiPairingIsOne(ps, qs);
+    }
+
+    /// <summary>Π e(pᵢ, qᵢ) = 1, with the Miller loops split across two threads for large inputs.</summary>
+    private static bool MultiPairingIsOne(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs)
+    {
+        const int ParallelThreshold = 16;
+        if (ps.Length < ParallelThreshold || Environment.ProcessorCount < 2)
+        {
+            return FinalExponentiation.Run(MillerLoop.Run(ps, qs)).IsOne;
+        }
+
+        var p = ps.ToArray();
+        var q = qs.ToArray();
+        int half = p.Length / 2;
+        var second = Task.Run(() => MillerLoop.Run(p.AsSpan(half), q.AsSpan(half)));
+        var first = MillerLoop.Run(p.AsSpan(0, half), q.AsSpan(0, half));
+        return FinalExponentiation.Run(first * second.GetAwaiter().GetResult()).IsOne;
+    }
+
+    private void HashAll(ReadOnlyMemory<byte>[] messages, G2Affine[] output)
+    {
+        if (messages.Length < 8 || Environment.ProcessorCount < 2)
+        {
+            for (int i = 0; i < messages.Length; i++)
+            {
+                output[i] = HashToG2(messages[i].Span).ToAffine();
+            }
+
+            return;
+        }
+
+        Parallel.For(0, messages.Length, i => output[i] = HashToG2(messages[i].Span).ToAffine());
+    }
+}

@@ -1,0 +1,63 @@
+using Harmony.Crypto.Bls12381;
+
+namespace Harmony.Crypto.Bls;
+
+/// <summary>
+/// A BLS signature suite with public keys in G1 and signatures in G2: key derivation, byte formats, signing,
+/// verification (single, aggregate, batch) and proof of possession. Suites differ in serialization, generator and
+/// hash to G2; the key, signature and aggregation types are shared. Registered in DI, so a native backend can
+/// replace the managed implementation.
+/// </summary>
+public interface IBlsSignatureScheme
+{
+    /// <summary>Which suite this is.</summary>
+    BlsSuite Suite { get; }
+
+    /// <summary>Size of an encoded public key in bytes.</summary>
+    int PublicKeySize { get; }
+
+    /// <summary>Size of an encoded signature in bytes.</summary>
+    int SignatureSize { get; }
+
+    /// <summary>SkToPk: the public key of a secret key (constant-time).</summary>
+    BlsPublicKey GetPublicKey(BlsSecretKey secretKey);
+
+    /// <summary>Decodes and validates a public key (KeyValidate: on the curve, in the subgroup, not infinity).</summary>
+    bool TryDecodePublicKey(ReadOnlySpan<byte> encoded, out BlsPublicKey publicKey, out PointDecodeError reason);
+
+    /// <summary>Decodes a signature and checks it is in the subgroup (infinity is accepted: aggregates may be it).</summary>
+    bool TryDecodeSignature(ReadOnlySpan<byte> encoded, out BlsSignature signature, out PointDecodeError reason);
+
+    /// <summary>Writes the suite's encoding of a public key.</summary>
+    void EncodePublicKey(in BlsPublicKey publicKey, Span<byte> destination);
+
+    /// <summary>Writes the suite's encoding of a signature.</summary>
+    void EncodeSignature(in BlsSignature signature, Span<byte> destination);
+
+    /// <summary>Signs a message (constant-time in the key).</summary>
+    BlsSignature Sign(BlsSecretKey secretKey, ReadOnlySpan<byte> message);
+
+    /// <summary>Verifies one signature: one two-pair Miller loop and one final exponentiation.</summary>
+    bool Verify(in BlsPublicKey publicKey, ReadOnlySpan<byte> message, in BlsSignature signature);
+
+    /// <summary>
+    /// Verifies an aggregate signature of one message by many keys. Sound against rogue keys only when every key's
+    /// proof of possession has been checked (see <see cref="VerifyPossession"/>).
+    /// </summary>
+    bool FastAggregateVerify(ReadOnlySpan<BlsPublicKey> publicKeys, ReadOnlySpan<byte> message, in BlsSignature signature);
+
+    /// <summary>Verifies an aggregate signature of message i by key i, with one multi-Miller loop of n + 1 pairs.</summary>
+    bool AggregateVerify(ReadOnlySpan<BlsPublicKey> publicKeys, ReadOnlySpan<ReadOnlyMemory<byte>> messages, in BlsSignature signature);
+
+    /// <summary>
+    /// Verifies many independent (key, message, signature) sets at once with random 64-bit coefficients; on failure
+    /// names the sets that fail on their own. An empty batch is invalid.
+    /// </summary>
+    BatchVerificationResult VerifyBatch(ReadOnlySpan<BlsSignatureSet> sets);
+
+    /// <summary>Proves possession of the secret key (a signature of the public key under the suite's PoP rule).</summary>
+    BlsSignature ProvePossession(BlsSecretKey secretKey);
+
+    /// <summary>Checks a proof of possession.</summary>
+    bool VerifyPossession(in BlsPublicKey publicKey, in BlsSignature proof);
+}

@@ -1,0 +1,131 @@
+namespace Harmony.Crypto.Bls12381;
+
+/// <summary>
+/// A point of the BLS12-381 group G2 (order r, on the twist y² = x³ + 4(1 + u) over 𝔽p²), kept in affine form. Points made by
+/// <see cref="TryDecode(ReadOnlySpan{byte}, out G2Point)"/> are on the curve and in the subgroup; arithmetic keeps
+/// them there. The default value is the point at infinity.
+/// </summary>
+public readonly struct G2Point : IEquatable<G2Point>
+{
+    /// <summary>Size of the compressed ZCash encoding.</summary>
+    public const int CompressedSize = PointEncoding.G2CompressedSize;
+
+    /// <summary>Size of the uncompressed ZCash encoding.</summary>
+    public const int UncompressedSize = PointEncoding.G2UncompressedSize;
+
+    private readonly Fp2 _x;
+    private readonly Fp2 _y;
+    private readonly bool _notInfinity;
+
+    internal G2Point(in G2Affine affine)
+    {
+        _x = affine.X;
+        _y = affine.Y;
+        _notInfinity = !affine.IsInfinity;
+    }
+
+    /// <summary>The standard generator of G2.</summary>
+    public static G2Point Generator { get; } = new(G2.Generator);
+
+    /// <summary>The identity element (point at infinity).</summary>
+    public static G2Point Infinity => default;
+
+    /// <summary>True for the point at infinity.</summary>
+    public bool IsInfinity => !_notInfinity;
+
+    internal G2Affine Affine => _notInfinity ? new G2Affine(_x, _y) : G2Affine.Infinity;
+
+    /// <summary>Decodes a compressed (96-byte) or uncompressed (192-byte) ZCash encoding and checks the subgroup.</summary>
+    public static bool TryDecode(ReadOnlySpan<byte> encoded, out G2Point point) => TryDecode(encoded, out point, out _);
+
+    /// <summary>Decodes with the reason for a rejection.</summary>
+    public static bool TryDecode(ReadOnlySpan<byte> encoded, out G2Point point, out PointDecodeError error)
+    {
+        error = PointEncoding.TryDecodeG2(encoded, checkSubgroup: true, out var affine);
+        point = error == PointDecodeError.None ? new G2Point(affine) : default;
+        return error == PointDecodeError.None;
+    }
+
+    /// <summary>Decodes, throwing <see cref="BlsFormatException"/> with the reason on bad input.</summary>
+    public static G2Point Decode(ReadOnlySpan<byte> encoded) =>
+        TryDecode(encoded, out var point, out var error) ? point : throw new BlsFormatException("G2 point", error);
+
+    /// <summary>Writes the 96-byte compressed encoding.</summary>
+    public void WriteCompressed(Span<byte> destination) => PointEncoding.EncodeG2(Affine, compressed: true, destination);
+
+    /// <summary>Writes the 192-byte uncompressed encoding.</summary>
+    public void WriteUncompressed(Span<byte> destination) => PointEncoding.EncodeG2(Affine, compressed: false, destination);
+
+    /// <summary>The 96-byte compressed encoding.</summary>
+    public byte[] ToCompressed()
+    {
+        var bytes = new byte[CompressedSize];
+        WriteCompressed(bytes);
+        return bytes;
+    }
+
+    /// <summary>The 192-byte uncompressed encoding.</summary>
+    public byte[] ToUncompressed()
+    {
+        var bytes = new byte[UncompressedSize];
+        WriteUncompressed(bytes);
+        return bytes;
+    }
+
+    /// <summary>The group sum.</summary>
+    public static G2Point operator +(G2Point a, G2Point b) => new(a.Affine.ToJacobian().Add(b.Affine).ToAffine());
+
+    /// <summary>The group difference.</summary>
+    public static G2Point operator -(G2Point a, G2Point b) => a + (-b);
+
+    /// <summary>The inverse element.</summary>
+    public static G2Point operator -(G2Point a) => new(a.Affine.Negate());
+
+    /// <summary>The group sum.</summary>
+    public static G2Point Add(G2Point a, G2Point b) => a + b;
+
+    /// <summary>The group difference.</summary>
+    public static G2Point Subtract(G2Point a, G2Point b) => a - b;
+
+    /// <summary>The inverse element.</summary>
+    public static G2Point Negate(G2Point a) => -a;
+
+    /// <summary>The sum of many points with one final inversion.</summary>
+    public static G2Point Sum(ReadOnlySpan<G2Point> points)
+    {
+        var acc = G2Jacobian.Infinity;
+        foreach (var p in points)
+        {
+            acc = acc.Add(p.Affine);
+        }
+
+        return new G2Point(acc.ToAffine());
+    }
+
+    /// <summary>
+    /// [k]P for a public scalar given as big-endian bytes of any length (variable-time: use it for public data only).
+    /// </summary>
+    public G2Point Multiply(ReadOnlySpan<byte> scalarBigEndian) =>
+        new(Affine.ToJacobian().MultiplyVartime(ScalarWords.FromBigEndian(scalarBigEndian)).ToAffine());
+
+    /// <summary>True when the point is in the prime-order subgroup (always true for decoded points).</summary>
+    public bool IsInSubgroup() => G2.IsInSubgroup(Affine);
+
+    /// <inheritdoc />
+    public bool Equals(G2Point other) => Affine.Equals(other.Affine);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is G2Point other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(_x, _y, _notInfinity);
+
+    /// <summary>Equality of points.</summary>
+    public static bool operator ==(G2Point left, G2Point right) => left.Equals(right);
+
+    /// <summary>Inequality of points.</summary>
+    public static bool operator !=(G2Point left, G2Point right) => !left.Equals(right);
+
+    /// <summary>The compressed encoding in hexadecimal.</summary>
+    public override string ToString() => Convert.ToHexStringLower(ToCompressed());
+}
