@@ -278,7 +278,7 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
 
     private static BlsSignature SignPoint(BlsSecretKey secretKey, in G2Jacobian hash)
     {
-        var point = G2Projective.MultiplyConstantTime(FromJacobian(hash), secretKey.Scalar);
+        var point = G2.MultiplyConstantTime(FromJacobian(hash), secretKey.Scalar);
         return new BlsSignature(new G2Point(point.ToAffine()));
     }
 

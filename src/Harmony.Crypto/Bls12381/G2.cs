@@ -4,7 +4,7 @@ namespace Harmony.Crypto.Bls12381;
 /// Group operations on G2 ⊂ E′(𝔽p²): the generator, the untwist–Frobenius–twist endomorphism ψ, subgroup test and
 /// cofactor clearing.
 /// </summary>
-internal static class G2
+internal static partial class G2
 {
     /// <summary>The standard generator of G2.</summary>
     internal static readonly G2Affine Generator = new(
