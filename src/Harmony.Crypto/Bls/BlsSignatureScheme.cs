@@ -297,8 +297,12 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
     /// <summary>e(pk, h) == e(g, sig), as e(pk, h)·e(−g, sig) = 1 with one two-pair Miller loop.</summary>
     private bool PairingEquals(in G1Affine publicKey, in G2Affine hash, in G2Affine signature)
     {
-        Span<G1Affine> ps = [publicKey, Generator.Negate()];
-        Span<G2Affine> qs = [hash, signature];
+        Span<G1Affine> ps = stackalloc G1Affine[2];
+        Span<G2Affine> qs = stackalloc G2Affine[2];
+        ps[0] = publicKey;
+        ps[1] = Generator.Negate();
+        qs[0] = hash;
+        qs[1] = signature;
         return MultiPairingIsOne(ps, qs);
     }
 
@@ -311,8 +315,12 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
             return FinalExponentiation.Run(MillerLoop.Run(ps, qs)).IsOne;
         }
 
-        var p = ps.ToArray();
-        var q = qs.ToArray();
+        return MultiPairingIsOneInParallel(ps.ToArray(), qs.ToArray());
+    }
+
+    /// <summary>Two Miller loops on two threads, one final exponentiation (kept apart so the closure is allocated only here).</summary>
+    private static bool MultiPairingIsOneInParallel(G1Affine[] p, G2Affine[] q)
+    {
         int half = p.Length / 2;
         var second = Task.Run(() => MillerLoop.Run(p.AsSpan(half), q.AsSpan(half)));
         var first = MillerLoop.Run(p.AsSpan(0, half), q.AsSpan(0, half));
@@ -331,6 +339,9 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
             return;
         }
 
-        Parallel.For(0, messages.Length, i => output[i] = HashToG2(messages[i].Span).ToAffine());
+        HashAllInParallel(messages, output);
     }
+
+    private void HashAllInParallel(ReadOnlyMemory<byte>[] messages, G2Affine[] output) =>
+        Parallel.For(0, messages.Length, i => output[i] = HashToG2(messages[i].Span).ToAffine());
 }
