@@ -174,6 +174,10 @@ internal static partial class HashToCurve
     /// dn = 0 happens only for a ∈ 𝔽p with the other sign of α, which is then used instead.</item>
     /// </list>
     /// </remarks>
+    /// <param name="u">The numerator.</param>
+    /// <param name="v">The denominator (nonzero).</param>
+    /// <param name="root">√(u/v) or √(Z·u/v); which of the two square roots is unspecified.</param>
+    /// <returns>Whether u/v is a square.</returns>
     internal static bool SqrtRatioFp2(in Fp2 u, in Fp2 v, out Fp2 root)
     {
         var nu = u.C0.Square() + u.C1.Square();
@@ -226,5 +230,6 @@ internal static partial class HashToCurve
         return new G2Jacobian(xNum * yDen * z, yNum * xDen * z.Square(), z);
     }
 
+    /// <summary>Parses an 𝔽p² constant c0 + c1·u from two hexadecimal strings (no prefix).</summary>
     private static Fp2 Fp2FromHex(string c0, string c1) => new(Fp.FromHex(c0), Fp.FromHex(c1));
 }
