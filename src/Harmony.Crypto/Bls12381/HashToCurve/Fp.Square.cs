@@ -39,6 +39,7 @@ internal partial struct Fp
         c = 0;
         t9 = MulAdd(t9, a4, a5, ref c);
         t10 = c;
+        // Double the cross products, then add the diagonal squares aᵢ² at word 2i.
         t11 = t10 >> 63;
         t10 = (t10 << 1) | (t9 >> 63);
         t9 = (t9 << 1) | (t8 >> 63);
@@ -69,6 +70,8 @@ internal partial struct Fp
         hi = Math.BigMul(a5, a5, out var lo5);
         t10 = AddCarry(t10, lo5, ref c);
         t11 = AddCarry(t11, hi, ref c);
+        // Montgomery reduction, one word per row. a² + Σ mᵢ·p·2^(64i) < p² + p·2^384 < 2^768, so the running sum
+        // never needs a thirteenth word, and the result (t6..t11) is below 2p.
         c2 = 0;
         m = t0 * 0x89f3fffcfffcfffdUL;
         c = 0;
