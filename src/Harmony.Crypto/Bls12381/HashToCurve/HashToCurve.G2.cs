@@ -174,6 +174,10 @@ internal static partial class HashToCurve
     /// dn = 0 happens only for a ∈ 𝔽p with the other sign of α, which is then used instead.</item>
     /// </list>
     /// </remarks>
+    /// <param name="u">The numerator.</param>
+    /// <param name="v">The denominator (nonzero).</param>
+    /// <param name="root">√(u/v) or √(Z·u/v); which of the two square roots is unspecified.</param>
+    /// <returns>Whether u/v is a square.</returns>
     internal static bool SqrtRatioFp2(in Fp2 u, in Fp2 v, out Fp2 root)
     {
         var nu = u.C0.Square() + u.C1.Square();
@@ -181,7 +185,7 @@ internal static partial class HashToCurve
 
         // Step 1: the 𝔽p sqrt_ratio (q ≡ 3 mod 4) of the norms.
         var tv2 = nu * nv;
-        var y1 = Fp.PowSqrtInverse(nv.Square() * tv2) * tv2;
+        var y1 = PowSqrtRatio(nv.Square() * tv2) * tv2;
         bool isQr = y1.Square() * nv == nu;
         var alpha = Fp.Select(y1 * SqrtMinusNormZ, y1, isQr);
         var numerator = Fp2.Select(MulByZ(u), u, isQr);
@@ -193,7 +197,7 @@ internal static partial class HashToCurve
         dn = Fp.Select(dn, w.C0 - alphaNv, dn.IsZero);
         var dd = nv.Double();
         var product = dn * dd;
-        var t = Fp.PowSqrtInverse(product);
+        var t = PowSqrtRatio(product);
         var re = dn * t;
         var im = w.C1 * t;
         bool deltaIsSquare = (product * t.Square()).IsOne;
@@ -226,5 +230,6 @@ internal static partial class HashToCurve
         return new G2Jacobian(xNum * yDen * z, yNum * xDen * z.Square(), z);
     }
 
+    /// <summary>Parses an 𝔽p² constant c0 + c1·u from two hexadecimal strings (no prefix).</summary>
     private static Fp2 Fp2FromHex(string c0, string c1) => new(Fp.FromHex(c0), Fp.FromHex(c1));
 }

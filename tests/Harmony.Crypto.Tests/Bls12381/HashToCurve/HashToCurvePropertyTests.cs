@@ -105,6 +105,28 @@ public class HashToCurvePropertyTests
         }
     }
 
+    [Fact]
+    public void Squaring_kernel_and_fixed_exponentiation_match_the_core()
+    {
+        var random = new Random(381);
+        var samples = new List<Fp> { Fp.Zero, Fp.One, -Fp.One, -Fp.FromUInt64(2) };
+        for (int i = 0; i < 2000; i++)
+        {
+            samples.Add(RandomFp(random));
+        }
+
+        foreach (var x in samples)
+        {
+            Fp.Sqr(x, out var square);
+            square.ShouldBe(x * x);
+        }
+
+        foreach (var x in samples.Take(40))
+        {
+            H2C.PowSqrtRatio(x).ShouldBe(Fp.PowSqrtInverse(x));
+        }
+    }
+
     private static Fp RandomFp(Random random)
     {
         byte[] bytes = new byte[64];
