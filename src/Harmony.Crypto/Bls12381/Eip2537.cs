@@ -136,7 +136,7 @@ public static class Eip2537
             return false;
         }
 
-        output = WriteG1(G1.ClearCofactor(HashToCurve.MapToG1(u)).ToAffine());
+        output = WriteG1(HashToCurve.MapFpToG1(u).ToAffine());
         return true;
     }
 
@@ -151,7 +151,7 @@ public static class Eip2537
             return false;
         }
 
-        output = WriteG2(G2.ClearCofactor(HashToCurve.MapToG2(new Fp2(c0, c1))).ToAffine());
+        output = WriteG2(HashToCurve.MapFp2ToG2(new Fp2(c0, c1)).ToAffine());
         return true;
     }
 
