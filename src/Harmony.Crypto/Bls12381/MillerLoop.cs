@@ -61,14 +61,14 @@ internal static class MillerLoop
         {
             if (!first)
             {
-                f = f.Square();
+                Fp12.Sqr(f, out f);
             }
 
             first = false;
             for (int i = 0; i < n; i++)
             {
                 DoublingStep(ref r[i], out var c0, out var c1, out var c2);
-                f = Evaluate(f, c0, c1, c2, p[i]);
+                Evaluate(ref f, c0, c1, c2, p[i]);
             }
 
             if (((AbsX >> bit) & 1) != 0)
@@ -76,7 +76,7 @@ internal static class MillerLoop
                 for (int i = 0; i < n; i++)
                 {
                     AdditionStep(ref r[i], q[i], out var c0, out var c1, out var c2);
-                    f = Evaluate(f, c0, c1, c2, p[i]);
+                    Evaluate(ref f, c0, c1, c2, p[i]);
                 }
             }
         }
@@ -85,9 +85,12 @@ internal static class MillerLoop
         return f.Conjugate();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Fp12 Evaluate(in Fp12 f, in Fp2 c0, in Fp2 c1, in Fp2 c2, in G1Affine p) =>
-        f.MulBy014(c0, c1 * p.X, c2 * p.Y);
+    private static void Evaluate(ref Fp12 f, in Fp2 c0, in Fp2 c1, in Fp2 c2, in G1Affine p)
+    {
+        var l1 = c1 * p.X;
+        var l4 = c2 * p.Y;
+        Fp12.MulBy014(f, c0, l1, l4, out f);
+    }
 
     /// <summary>
     /// Doubles R in homogeneous projective coordinates and returns the tangent line's coefficients
