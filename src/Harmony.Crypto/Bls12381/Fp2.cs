@@ -106,6 +106,21 @@ internal struct Fp2 : IField<Fp2>, IEquatable<Fp2>
         Fp.Mul(s, d, out r.C0);
     }
 
+    /// <summary>r = a/2. r may alias a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Half(in Fp2 a, out Fp2 r)
+    {
+        Fp.Half(a.C0, out r.C0);
+        Fp.Half(a.C1, out r.C1);
+    }
+
+    /// <summary>r = a·b for b in 𝔽p. r may alias a.</summary>
+    internal static void MulByFp(in Fp2 a, in Fp b, out Fp2 r)
+    {
+        Fp.Mul(a.C0, b, out r.C0);
+        Fp.Mul(a.C1, b, out r.C1);
+    }
+
     /// <summary>r = a·ξ = (a0 − a1) + (a0 + a1)u. r may alias a.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void MulByNonResidue(in Fp2 a, out Fp2 r)

@@ -163,6 +163,22 @@ internal partial struct Fp
         r = new Fp(d0, d1, d2, d3, d4, d5);
     }
 
+    /// <summary>r = a/2 mod p (constant-time: add p when a is odd, then shift right). r may alias a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Half(in Fp a, out Fp r)
+    {
+        ulong mask = 0UL - (a.L0 & 1);
+        ulong q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask, q4 = P4 & mask, q5 = P5 & mask;
+        ulong s0 = a.L0 + q0; ulong c = s0 < q0 ? 1UL : 0UL;
+        ulong s1 = a.L1 + q1; ulong c1 = s1 < q1 ? 1UL : 0UL; s1 += c; c = c1 | (s1 < c ? 1UL : 0UL);
+        ulong s2 = a.L2 + q2; c1 = s2 < q2 ? 1UL : 0UL; s2 += c; c = c1 | (s2 < c ? 1UL : 0UL);
+        ulong s3 = a.L3 + q3; c1 = s3 < q3 ? 1UL : 0UL; s3 += c; c = c1 | (s3 < c ? 1UL : 0UL);
+        ulong s4 = a.L4 + q4; c1 = s4 < q4 ? 1UL : 0UL; s4 += c; c = c1 | (s4 < c ? 1UL : 0UL);
+        ulong s5 = a.L5 + q5 + c; // a + p < 2^382: no carry out
+        r = new Fp((s0 >> 1) | (s1 << 63), (s1 >> 1) | (s2 << 63), (s2 >> 1) | (s3 << 63), (s3 >> 1) | (s4 << 63),
+            (s4 >> 1) | (s5 << 63), s5 >> 1);
+    }
+
     private static void MulWidePortable(in Fp x, in Fp y, out FpWide r)
     {
         Span<ulong> a = [x.L0, x.L1, x.L2, x.L3, x.L4, x.L5];

@@ -113,6 +113,8 @@ public class FieldArithmeticTests
 
             if (a < P && b < P)
             {
+                Fp.Half(fa, out var half);
+                Raw(half).ShouldBe(a * BigInteger.ModPow(2, P - 2, P) % P);
                 Fp.AddUnreduced(fa, fb, out var au);
                 Raw(au).ShouldBe(a + b);
                 Fp.SubUnreduced(fa, fb, out var su);
