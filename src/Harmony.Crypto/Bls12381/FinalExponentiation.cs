@@ -44,10 +44,10 @@ internal static class FinalExponentiation
         var r = f;
         for (int bit = 62; bit >= 0; bit--)
         {
-            r = r.CyclotomicSquare();
+            Fp12.CyclotomicSqr(r, out r);
             if (((MillerLoop.AbsX >> bit) & 1) != 0)
             {
-                r *= f;
+                Fp12.Mul(r, f, out r);
             }
         }
 

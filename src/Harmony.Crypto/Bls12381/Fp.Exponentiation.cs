@@ -44,10 +44,10 @@ internal partial struct Fp : IField<Fp>
             {
                 if (started)
                 {
-                    Mul(r, r, out r);
-                    Mul(r, r, out r);
-                    Mul(r, r, out r);
-                    Mul(r, r, out r);
+                    Sqr(r, out r);
+                    Sqr(r, out r);
+                    Sqr(r, out r);
+                    Sqr(r, out r);
                 }
 
                 int nibble = (int)((exponent[word] >> shift) & 0xF);
@@ -120,7 +120,7 @@ internal partial struct Fp : IField<Fp>
 
     static Fp IField<Fp>.Mul(in Fp a, in Fp b) { Mul(a, b, out var r); return r; }
 
-    static Fp IField<Fp>.Square(in Fp a) { Mul(a, a, out var r); return r; }
+    static Fp IField<Fp>.Square(in Fp a) { Sqr(a, out var r); return r; }
 
     static Fp IField<Fp>.Negate(in Fp a) { Neg(a, out var r); return r; }
 

@@ -59,7 +59,7 @@ internal partial struct Fp : IEquatable<Fp>
 
     public static Fp operator *(in Fp a, in Fp b) { Mul(a, b, out var r); return r; }
 
-    internal readonly Fp Square() { Mul(this, this, out var r); return r; }
+    internal readonly Fp Square() { Sqr(this, out var r); return r; }
 
     internal readonly Fp Double() { Add(this, this, out var r); return r; }
 

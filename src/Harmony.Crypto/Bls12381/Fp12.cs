@@ -32,32 +32,55 @@ internal struct Fp12 : IEquatable<Fp12>
 
     public static bool operator !=(in Fp12 a, in Fp12 b) => !a.Equals(b);
 
-    public static Fp12 operator *(in Fp12 a, in Fp12 b)
-    {
-        var aa = a.C0 * b.C0;
-        var bb = a.C1 * b.C1;
-        var c1 = (a.C0 + a.C1) * (b.C0 + b.C1) - aa - bb;
-        return new Fp12(bb.MulByNonResidue() + aa, c1);
-    }
+    public static Fp12 operator *(in Fp12 a, in Fp12 b) { Mul(a, b, out var r); return r; }
 
-    internal readonly Fp12 Square()
-    {
-        var ab = C0 * C1;
-        var sum = C0 + C1;
-        var c0 = (C1.MulByNonResidue() + C0) * sum - ab - ab.MulByNonResidue();
-        return new Fp12(c0, ab + ab);
-    }
+    internal readonly Fp12 Square() { Sqr(this, out var r); return r; }
 
     /// <summary>
     /// Multiplies by a sparse line value ℓ0 + ℓ1·v + ℓ4·v·w (coefficients 0, 1 and 4 of the 𝔽p² basis).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal readonly Fp12 MulBy014(in Fp2 l0, in Fp2 l1, in Fp2 l4)
+    internal readonly Fp12 MulBy014(in Fp2 l0, in Fp2 l1, in Fp2 l4) { MulBy014(this, l0, l1, l4, out var r); return r; }
+
+    /// <summary>r = a·b (Karatsuba over the quadratic extension: three 𝔽p⁶ products). r may alias a or b.</summary>
+    internal static void Mul(in Fp12 a, in Fp12 b, out Fp12 r)
     {
-        var aa = C0.MulBy01(l0, l1);
-        var bb = C1.MulBy1(l4);
-        var c1 = (C1 + C0).MulBy01(l0, l1 + l4) - aa - bb;
-        return new Fp12(bb.MulByNonResidue() + aa, c1);
+        Fp6.Mul(a.C0, b.C0, out var aa);
+        Fp6.Mul(a.C1, b.C1, out var bb);
+        Fp6.Add(a.C0, a.C1, out var s);
+        Fp6.Add(b.C0, b.C1, out var t);
+        Fp6.Mul(s, t, out var c1);
+        Fp6.Sub(c1, aa, out c1);
+        Fp6.Sub(c1, bb, out r.C1);
+        Fp6.MulByNonResidue(bb, out bb);
+        Fp6.Add(bb, aa, out r.C0);
+    }
+
+    /// <summary>r = a² (complex squaring: two 𝔽p⁶ products). r may alias a.</summary>
+    internal static void Sqr(in Fp12 a, out Fp12 r)
+    {
+        Fp6.Mul(a.C0, a.C1, out var ab);
+        Fp6.Add(a.C0, a.C1, out var sum);
+        Fp6.MulByNonResidue(a.C1, out var t);
+        Fp6.Add(t, a.C0, out t);
+        Fp6.Mul(t, sum, out var c0);
+        Fp6.Sub(c0, ab, out c0);
+        Fp6.MulByNonResidue(ab, out t);
+        Fp6.Sub(c0, t, out r.C0);
+        Fp6.Add(ab, ab, out r.C1);
+    }
+
+    /// <summary>r = a·(ℓ0 + ℓ1·v + ℓ4·v·w): thirteen 𝔽p² products. r may alias a.</summary>
+    internal static void MulBy014(in Fp12 a, in Fp2 l0, in Fp2 l1, in Fp2 l4, out Fp12 r)
+    {
+        Fp6.MulBy01(a.C0, l0, l1, out var aa);
+        Fp6.MulBy1(a.C1, l4, out var bb);
+        Fp6.Add(a.C1, a.C0, out var s);
+        Fp2.Add(l1, l4, out var l14);
+        Fp6.MulBy01(s, l0, l14, out var c1);
+        Fp6.Sub(c1, aa, out c1);
+        Fp6.Sub(c1, bb, out r.C1);
+        Fp6.MulByNonResidue(bb, out bb);
+        Fp6.Add(bb, aa, out r.C0);
     }
 
     /// <summary>The conjugate c0 − c1·w, which is the inverse for elements of the cyclotomic subgroup.</summary>
@@ -92,44 +115,58 @@ internal struct Fp12 : IEquatable<Fp12>
     /// Granger–Scott squaring, valid only in the cyclotomic subgroup (after the easy part of the final
     /// exponentiation): three 𝔽p⁴ squarings instead of a full 𝔽p¹² squaring.
     /// </summary>
-    internal readonly Fp12 CyclotomicSquare()
+    internal readonly Fp12 CyclotomicSquare() { CyclotomicSqr(this, out var r); return r; }
+
+    /// <summary>Granger–Scott squaring of a cyclotomic element (see <see cref="CyclotomicSquare"/>). r may alias a.</summary>
+    internal static void CyclotomicSqr(in Fp12 a, out Fp12 r)
     {
-        var z0 = C0.C0;
-        var z4 = C0.C1;
-        var z3 = C0.C2;
-        var z2 = C1.C0;
-        var z1 = C1.C1;
-        var z5 = C1.C2;
+        Fp4Square(a.C0.C0, a.C1.C1, out var t0, out var t1);
+        Fp4Square(a.C1.C0, a.C0.C2, out var t2, out var t3);
+        Fp4Square(a.C0.C1, a.C1.C2, out var t4, out var t5);
 
-        Fp4Square(z0, z1, out var t0, out var t1);
-        z0 = t0 - z0;
-        z0 = z0 + z0 + t0;
-        z1 = t1 + z1;
-        z1 = z1 + z1 + t1;
+        // z0 = 3·t0 − 2·z0, z1 = 3·t1 + 2·z1 (z0 = a.C0.C0, z1 = a.C1.C1)
+        Fp2 u;
+        Fp2.Sub(t0, a.C0.C0, out u);
+        Fp2.Add(u, u, out u);
+        Fp2.Add(u, t0, out var z0);
+        Fp2.Add(t1, a.C1.C1, out u);
+        Fp2.Add(u, u, out u);
+        Fp2.Add(u, t1, out var z1);
 
-        Fp4Square(z2, z3, out t0, out t1);
-        Fp4Square(z4, z5, out var t2, out var t3);
+        // z4 = 3·t2 − 2·z4, z5 = 3·t3 + 2·z5 (z4 = a.C0.C1, z5 = a.C1.C2; t2, t3 from Fp4Square(z2, z3))
+        Fp2.Sub(t2, a.C0.C1, out u);
+        Fp2.Add(u, u, out u);
+        Fp2.Add(u, t2, out var z4);
+        Fp2.Add(t3, a.C1.C2, out u);
+        Fp2.Add(u, u, out u);
+        Fp2.Add(u, t3, out var z5);
 
-        z4 = t0 - z4;
-        z4 = z4 + z4 + t0;
-        z5 = t1 + z5;
-        z5 = z5 + z5 + t1;
+        // z2 = 3·ξ·t5 + 2·z2, z3 = 3·t4 − 2·z3 (z2 = a.C1.C0, z3 = a.C0.C2; t4, t5 from Fp4Square(z4, z5))
+        Fp2.MulByNonResidue(t5, out var x);
+        Fp2.Add(x, a.C1.C0, out u);
+        Fp2.Add(u, u, out u);
+        Fp2.Add(u, x, out var z2);
+        Fp2.Sub(t4, a.C0.C2, out u);
+        Fp2.Add(u, u, out u);
+        Fp2.Add(u, t4, out var z3);
 
-        t0 = t3.MulByNonResidue();
-        z2 = t0 + z2;
-        z2 = z2 + z2 + t0;
-        z3 = t2 - z3;
-        z3 = z3 + z3 + t2;
-
-        return new Fp12(new Fp6(z0, z4, z3), new Fp6(z2, z1, z5));
+        r.C0.C0 = z0;
+        r.C0.C1 = z4;
+        r.C0.C2 = z3;
+        r.C1.C0 = z2;
+        r.C1.C1 = z1;
+        r.C1.C2 = z5;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Fp4Square(in Fp2 a, in Fp2 b, out Fp2 c0, out Fp2 c1)
     {
-        var t0 = a.Square();
-        var t1 = b.Square();
-        c0 = t1.MulByNonResidue() + t0;
-        c1 = (a + b).Square() - t0 - t1;
+        Fp2.Sqr(a, out var t0);
+        Fp2.Sqr(b, out var t1);
+        Fp2.Add(a, b, out var s);
+        Fp2.Sqr(s, out s);
+        Fp2.Sub(s, t0, out s);
+        Fp2.Sub(s, t1, out c1);
+        Fp2.MulByNonResidue(t1, out t1);
+        Fp2.Add(t1, t0, out c0);
     }
 }

@@ -37,40 +37,13 @@ internal struct Fp2 : IField<Fp2>, IEquatable<Fp2>
 
     public static bool operator !=(in Fp2 a, in Fp2 b) => !a.Equals(b);
 
-    public static Fp2 operator +(in Fp2 a, in Fp2 b)
-    {
-        Fp.Add(a.C0, b.C0, out var c0);
-        Fp.Add(a.C1, b.C1, out var c1);
-        return new Fp2(c0, c1);
-    }
+    public static Fp2 operator +(in Fp2 a, in Fp2 b) { Add(a, b, out var r); return r; }
 
-    public static Fp2 operator -(in Fp2 a, in Fp2 b)
-    {
-        Fp.Sub(a.C0, b.C0, out var c0);
-        Fp.Sub(a.C1, b.C1, out var c1);
-        return new Fp2(c0, c1);
-    }
+    public static Fp2 operator -(in Fp2 a, in Fp2 b) { Sub(a, b, out var r); return r; }
 
-    public static Fp2 operator -(in Fp2 a)
-    {
-        Fp.Neg(a.C0, out var c0);
-        Fp.Neg(a.C1, out var c1);
-        return new Fp2(c0, c1);
-    }
+    public static Fp2 operator -(in Fp2 a) { Neg(a, out var r); return r; }
 
-    /// <summary>Karatsuba: three base-field products.</summary>
-    public static Fp2 operator *(in Fp2 a, in Fp2 b)
-    {
-        Fp.Mul(a.C0, b.C0, out var aa);
-        Fp.Mul(a.C1, b.C1, out var bb);
-        Fp.Add(a.C0, a.C1, out var s);
-        Fp.Add(b.C0, b.C1, out var t);
-        Fp.Mul(s, t, out var st);
-        Fp.Sub(aa, bb, out var c0);
-        Fp.Sub(st, aa, out var c1);
-        Fp.Sub(c1, bb, out c1);
-        return new Fp2(c0, c1);
-    }
+    public static Fp2 operator *(in Fp2 a, in Fp2 b) { Mul(a, b, out var r); return r; }
 
     /// <summary>Multiplies both coordinates by a base-field element.</summary>
     public static Fp2 operator *(in Fp2 a, in Fp b)
@@ -81,14 +54,80 @@ internal struct Fp2 : IField<Fp2>, IEquatable<Fp2>
     }
 
     /// <summary>(a + bu)² = (a + b)(a − b) + 2ab·u: two base-field products.</summary>
-    internal readonly Fp2 Square()
+    internal readonly Fp2 Square() { Sqr(this, out var r); return r; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Add(in Fp2 a, in Fp2 b, out Fp2 r)
     {
-        Fp.Add(C0, C1, out var s);
-        Fp.Sub(C0, C1, out var d);
-        Fp.Add(C0, C0, out var twoA);
-        Fp.Mul(s, d, out var c0);
-        Fp.Mul(twoA, C1, out var c1);
-        return new Fp2(c0, c1);
+        Fp.Add(a.C0, b.C0, out r.C0);
+        Fp.Add(a.C1, b.C1, out r.C1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Sub(in Fp2 a, in Fp2 b, out Fp2 r)
+    {
+        Fp.Sub(a.C0, b.C0, out r.C0);
+        Fp.Sub(a.C1, b.C1, out r.C1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Neg(in Fp2 a, out Fp2 r)
+    {
+        Fp.Neg(a.C0, out r.C0);
+        Fp.Neg(a.C1, out r.C1);
+    }
+
+    /// <summary>
+    /// r = a·b: Karatsuba on 768-bit products with one Montgomery reduction per coefficient (blst's mul_mont_384x).
+    /// c0 = a0b0 − a1b1 (plus p·2³⁸⁴ when negative), c1 = (a0 + a1)(b0 + b1) − a0b0 − a1b1 = a0b1 + a1b0 &lt; 2p²; both
+    /// below p·2³⁸⁴ as <see cref="Fp.Redc"/> requires. <paramref name="r"/> may alias an input.
+    /// </summary>
+    internal static void Mul(in Fp2 a, in Fp2 b, out Fp2 r)
+    {
+        Fp.MulWide(a.C0, b.C0, out var aa);
+        Fp.MulWide(a.C1, b.C1, out var bb);
+        Fp.AddUnreduced(a.C0, a.C1, out var s);
+        Fp.AddUnreduced(b.C0, b.C1, out var t);
+        Fp.MulWide(s, t, out var st);
+        FpWide.SubModP(aa, bb, out var d);
+        FpWide.Add(aa, bb, out aa);
+        FpWide.SubNoBorrow(st, aa, out st);
+        Fp.Redc(d, out r.C0);
+        Fp.Redc(st, out r.C1);
+    }
+
+    /// <summary>r = a²: (a0 + a1)(a0 − a1) + 2a0a1·u with unreduced (below 2p) multiplication inputs. r may alias a.</summary>
+    internal static void Sqr(in Fp2 a, out Fp2 r)
+    {
+        Fp.AddUnreduced(a.C0, a.C1, out var s);
+        Fp.SubUnreduced(a.C0, a.C1, out var d);
+        Fp.AddUnreduced(a.C0, a.C0, out var twoA);
+        Fp.Mul(twoA, a.C1, out r.C1);
+        Fp.Mul(s, d, out r.C0);
+    }
+
+    /// <summary>r = a/2. r may alias a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Half(in Fp2 a, out Fp2 r)
+    {
+        Fp.Half(a.C0, out r.C0);
+        Fp.Half(a.C1, out r.C1);
+    }
+
+    /// <summary>r = a·b for b in 𝔽p. r may alias a.</summary>
+    internal static void MulByFp(in Fp2 a, in Fp b, out Fp2 r)
+    {
+        Fp.Mul(a.C0, b, out r.C0);
+        Fp.Mul(a.C1, b, out r.C1);
+    }
+
+    /// <summary>r = a·ξ = (a0 − a1) + (a0 + a1)u. r may alias a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void MulByNonResidue(in Fp2 a, out Fp2 r)
+    {
+        Fp.Sub(a.C0, a.C1, out var c0);
+        Fp.Add(a.C0, a.C1, out r.C1);
+        r.C0 = c0;
     }
 
     internal readonly Fp2 Double() => this + this;
@@ -96,9 +135,8 @@ internal struct Fp2 : IField<Fp2>, IEquatable<Fp2>
     /// <summary>Multiplies by ξ = 1 + u: (c0 − c1) + (c0 + c1)u.</summary>
     internal readonly Fp2 MulByNonResidue()
     {
-        Fp.Sub(C0, C1, out var c0);
-        Fp.Add(C0, C1, out var c1);
-        return new Fp2(c0, c1);
+        MulByNonResidue(this, out var r);
+        return r;
     }
 
     /// <summary>The p-power Frobenius map, which on 𝔽p² is conjugation.</summary>

@@ -37,55 +37,150 @@ internal struct Fp6 : IEquatable<Fp6>
 
     public static bool operator !=(in Fp6 a, in Fp6 b) => !a.Equals(b);
 
-    public static Fp6 operator +(in Fp6 a, in Fp6 b) => new(a.C0 + b.C0, a.C1 + b.C1, a.C2 + b.C2);
+    public static Fp6 operator +(in Fp6 a, in Fp6 b) { Add(a, b, out var r); return r; }
 
-    public static Fp6 operator -(in Fp6 a, in Fp6 b) => new(a.C0 - b.C0, a.C1 - b.C1, a.C2 - b.C2);
+    public static Fp6 operator -(in Fp6 a, in Fp6 b) { Sub(a, b, out var r); return r; }
 
-    public static Fp6 operator -(in Fp6 a) => new(-a.C0, -a.C1, -a.C2);
+    public static Fp6 operator -(in Fp6 a) { Neg(a, out var r); return r; }
 
     /// <summary>Karatsuba over the cubic extension: six 𝔽p² products.</summary>
-    public static Fp6 operator *(in Fp6 a, in Fp6 b)
-    {
-        var aa = a.C0 * b.C0;
-        var bb = a.C1 * b.C1;
-        var cc = a.C2 * b.C2;
-        var t1 = ((a.C1 + a.C2) * (b.C1 + b.C2) - bb - cc).MulByNonResidue() + aa;
-        var t2 = (a.C0 + a.C1) * (b.C0 + b.C1) - aa - bb + cc.MulByNonResidue();
-        var t3 = (a.C0 + a.C2) * (b.C0 + b.C2) - aa + bb - cc;
-        return new Fp6(t1, t2, t3);
-    }
+    public static Fp6 operator *(in Fp6 a, in Fp6 b) { Mul(a, b, out var r); return r; }
 
     /// <summary>Chung–Hasan SQR2: two squarings and three products in 𝔽p².</summary>
-    internal readonly Fp6 Square()
-    {
-        var s0 = C0.Square();
-        var ab = C0 * C1;
-        var s1 = ab + ab;
-        var s2 = (C0 - C1 + C2).Square();
-        var bc = C1 * C2;
-        var s3 = bc + bc;
-        var s4 = C2.Square();
-        return new Fp6(s3.MulByNonResidue() + s0, s4.MulByNonResidue() + s1, s1 + s2 + s3 - s0 - s4);
-    }
+    internal readonly Fp6 Square() { Sqr(this, out var r); return r; }
 
     /// <summary>Multiplies by v: (c0, c1, c2) ↦ (ξ·c2, c0, c1).</summary>
-    internal readonly Fp6 MulByNonResidue() => new(C2.MulByNonResidue(), C0, C1);
+    internal readonly Fp6 MulByNonResidue() { MulByNonResidue(this, out var r); return r; }
 
     /// <summary>Multiplies by the sparse element b0 + b1·v.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal readonly Fp6 MulBy01(in Fp2 b0, in Fp2 b1)
-    {
-        var aa = C0 * b0;
-        var bb = C1 * b1;
-        var t1 = (C2 * b1).MulByNonResidue() + aa;
-        var t2 = (b0 + b1) * (C0 + C1) - aa - bb;
-        var t3 = C2 * b0 + bb;
-        return new Fp6(t1, t2, t3);
-    }
+    internal readonly Fp6 MulBy01(in Fp2 b0, in Fp2 b1) { MulBy01(this, b0, b1, out var r); return r; }
 
     /// <summary>Multiplies by the sparse element b1·v.</summary>
+    internal readonly Fp6 MulBy1(in Fp2 b1) { MulBy1(this, b1, out var r); return r; }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal readonly Fp6 MulBy1(in Fp2 b1) => new((C2 * b1).MulByNonResidue(), C0 * b1, C1 * b1);
+    internal static void Add(in Fp6 a, in Fp6 b, out Fp6 r)
+    {
+        Fp2.Add(a.C0, b.C0, out r.C0);
+        Fp2.Add(a.C1, b.C1, out r.C1);
+        Fp2.Add(a.C2, b.C2, out r.C2);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Sub(in Fp6 a, in Fp6 b, out Fp6 r)
+    {
+        Fp2.Sub(a.C0, b.C0, out r.C0);
+        Fp2.Sub(a.C1, b.C1, out r.C1);
+        Fp2.Sub(a.C2, b.C2, out r.C2);
+    }
+
+    internal static void Neg(in Fp6 a, out Fp6 r)
+    {
+        Fp2.Neg(a.C0, out r.C0);
+        Fp2.Neg(a.C1, out r.C1);
+        Fp2.Neg(a.C2, out r.C2);
+    }
+
+    /// <summary>r = a·v = (ξ·a2, a0, a1). r may alias a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void MulByNonResidue(in Fp6 a, out Fp6 r)
+    {
+        Fp2.MulByNonResidue(a.C2, out var t);
+        r.C2 = a.C1;
+        r.C1 = a.C0;
+        r.C0 = t;
+    }
+
+    /// <summary>r = a·b (Karatsuba, six 𝔽p² products). r may alias a or b.</summary>
+    internal static void Mul(in Fp6 a, in Fp6 b, out Fp6 r)
+    {
+        Fp2.Mul(a.C0, b.C0, out var aa);
+        Fp2.Mul(a.C1, b.C1, out var bb);
+        Fp2.Mul(a.C2, b.C2, out var cc);
+
+        Fp2.Add(a.C1, a.C2, out var s);
+        Fp2.Add(b.C1, b.C2, out var t);
+        Fp2.Mul(s, t, out var t1);
+        Fp2.Sub(t1, bb, out t1);
+        Fp2.Sub(t1, cc, out t1);
+        Fp2.MulByNonResidue(t1, out t1);
+        Fp2.Add(t1, aa, out t1);
+
+        Fp2.Add(a.C0, a.C1, out s);
+        Fp2.Add(b.C0, b.C1, out t);
+        Fp2.Mul(s, t, out var t2);
+        Fp2.Sub(t2, aa, out t2);
+        Fp2.Sub(t2, bb, out t2);
+        Fp2.MulByNonResidue(cc, out var ccXi);
+        Fp2.Add(t2, ccXi, out t2);
+
+        Fp2.Add(a.C0, a.C2, out s);
+        Fp2.Add(b.C0, b.C2, out t);
+        Fp2.Mul(s, t, out var t3);
+        Fp2.Sub(t3, aa, out t3);
+        Fp2.Add(t3, bb, out t3);
+        Fp2.Sub(t3, cc, out r.C2);
+        r.C0 = t1;
+        r.C1 = t2;
+    }
+
+    /// <summary>r = a² (Chung–Hasan SQR2: two squarings and three products in 𝔽p²). r may alias a.</summary>
+    internal static void Sqr(in Fp6 a, out Fp6 r)
+    {
+        Fp2.Sqr(a.C0, out var s0);
+        Fp2.Mul(a.C0, a.C1, out var s1);
+        Fp2.Add(s1, s1, out s1);
+        Fp2.Sub(a.C0, a.C1, out var s2);
+        Fp2.Add(s2, a.C2, out s2);
+        Fp2.Sqr(s2, out s2);
+        Fp2.Mul(a.C1, a.C2, out var s3);
+        Fp2.Add(s3, s3, out s3);
+        Fp2.Sqr(a.C2, out var s4);
+
+        // c2 = s1 + s2 + s3 − s0 − s4
+        Fp2.Add(s1, s2, out var c2);
+        Fp2.Add(c2, s3, out c2);
+        Fp2.Sub(c2, s0, out c2);
+        Fp2.Sub(c2, s4, out r.C2);
+
+        Fp2.MulByNonResidue(s3, out s3);
+        Fp2.Add(s3, s0, out r.C0);
+        Fp2.MulByNonResidue(s4, out s4);
+        Fp2.Add(s4, s1, out r.C1);
+    }
+
+    /// <summary>r = a·(b0 + b1·v): five 𝔽p² products. r may alias a.</summary>
+    internal static void MulBy01(in Fp6 a, in Fp2 b0, in Fp2 b1, out Fp6 r)
+    {
+        Fp2.Mul(a.C0, b0, out var aa);
+        Fp2.Mul(a.C1, b1, out var bb);
+
+        Fp2.Mul(a.C2, b1, out var t1);
+        Fp2.MulByNonResidue(t1, out t1);
+        Fp2.Add(t1, aa, out t1);
+
+        Fp2.Add(b0, b1, out var s);
+        Fp2.Add(a.C0, a.C1, out var t);
+        Fp2.Mul(s, t, out var t2);
+        Fp2.Sub(t2, aa, out t2);
+        Fp2.Sub(t2, bb, out t2);
+
+        Fp2.Mul(a.C2, b0, out var t3);
+        Fp2.Add(t3, bb, out r.C2);
+        r.C0 = t1;
+        r.C1 = t2;
+    }
+
+    /// <summary>r = a·(b1·v) = (ξ·a2·b1, a0·b1, a1·b1). r may alias a.</summary>
+    internal static void MulBy1(in Fp6 a, in Fp2 b1, out Fp6 r)
+    {
+        Fp2.Mul(a.C2, b1, out var t0);
+        Fp2.MulByNonResidue(t0, out t0);
+        Fp2.Mul(a.C0, b1, out var t1);
+        Fp2.Mul(a.C1, b1, out r.C2);
+        r.C0 = t0;
+        r.C1 = t1;
+    }
 
     /// <summary>Multiplies every coefficient by an 𝔽p² element.</summary>
     internal readonly Fp6 Scale(in Fp2 s) => new(C0 * s, C1 * s, C2 * s);

@@ -35,6 +35,96 @@ public class FieldArithmeticTests
         }
     }
 
+    private static readonly BigInteger R = BigInteger.One << 384;
+
+    private static BigInteger Limbs(ulong l0, ulong l1, ulong l2, ulong l3, ulong l4, ulong l5) =>
+        new BigInteger(l0) | (new BigInteger(l1) << 64) | (new BigInteger(l2) << 128) | (new BigInteger(l3) << 192) |
+        (new BigInteger(l4) << 256) | (new BigInteger(l5) << 320);
+
+    private static BigInteger Raw(in Fp a) => Limbs(a.L0, a.L1, a.L2, a.L3, a.L4, a.L5);
+
+    private static BigInteger Raw(in FpWide w) =>
+        Limbs(w.W0, w.W1, w.W2, w.W3, w.W4, w.W5) | (Limbs(w.W6, w.W7, w.W8, w.W9, w.W10, w.W11) << 384);
+
+    private static Fp RawFp(BigInteger v)
+    {
+        var m = (BigInteger.One << 64) - 1;
+        return new Fp((ulong)(v & m), (ulong)((v >> 64) & m), (ulong)((v >> 128) & m), (ulong)((v >> 192) & m),
+            (ulong)((v >> 256) & m), (ulong)((v >> 320) & m));
+    }
+
+    private static FpWide RawWide(BigInteger v)
+    {
+        var lo = RawFp(v & (R - 1));
+        var hi = RawFp(v >> 384);
+        return new FpWide(lo.L0, lo.L1, lo.L2, lo.L3, lo.L4, lo.L5, hi.L0, hi.L1, hi.L2, hi.L3, hi.L4, hi.L5);
+    }
+
+    [Fact]
+    public void Wide_kernels_and_lazy_inputs_match_BigInteger_on_raw_limbs()
+    {
+        // Raw (Montgomery-agnostic) limb values: products, squares, reduction t·R⁻¹ and the lazy (below 2p) inputs
+        // that the 𝔽p² code feeds to the multiplications.
+        var random = new Random(384);
+        var rInverse = BigInteger.ModPow(R, P - 2, P);
+        var edge = new[]
+        {
+            BigInteger.Zero, BigInteger.One, P - 1, P, P + 1, 2 * P - 1, BigInteger.Pow(2, 380), BigInteger.Pow(2, 381),
+            (BigInteger.One << 382) - 1 < 2 * P ? (BigInteger.One << 382) - 1 : 2 * P - 2,
+        };
+        for (int i = 0; i < 3000; i++)
+        {
+            BigInteger a, b;
+            if (i < edge.Length * edge.Length)
+            {
+                a = edge[i % edge.Length];
+                b = edge[i / edge.Length];
+            }
+            else
+            {
+                a = RandomBelowP(random) * (i % 2 == 0 ? 1 : 2) % (2 * P);
+                b = RandomBelowP(random) + (i % 3 == 0 ? P : 0);
+            }
+
+            var fa = RawFp(a);
+            var fb = RawFp(b);
+            Fp.MulWide(fa, fb, out var w);
+            Raw(w).ShouldBe(a * b);
+            Fp.SqrWide(fa, out var sq);
+            Raw(sq).ShouldBe(a * a);
+
+            // Mul accepts inputs below 2p and returns the fully reduced Montgomery product.
+            Fp.Mul(fa, fb, out var m);
+            Raw(m).ShouldBe(a * b * rInverse % P);
+            Fp.Sqr(fa, out var s);
+            Raw(s).ShouldBe(a * a * rInverse % P);
+
+            // Redc on any t < p·2^384.
+            var t = a * b;
+            if (t < P * R)
+            {
+                Fp.Redc(RawWide(t), out var red);
+                Raw(red).ShouldBe(t * rInverse % P);
+            }
+
+            var big = (a * R + b) % (P * R);
+            Fp.Redc(RawWide(big), out var red2);
+            Raw(red2).ShouldBe(big * rInverse % P);
+
+            if (a < P && b < P)
+            {
+                Fp.Half(fa, out var half);
+                Raw(half).ShouldBe(a * BigInteger.ModPow(2, P - 2, P) % P);
+                Fp.AddUnreduced(fa, fb, out var au);
+                Raw(au).ShouldBe(a + b);
+                Fp.SubUnreduced(fa, fb, out var su);
+                Raw(su).ShouldBe(a - b + P);
+                FpWide.SubModP(RawWide(a * a), RawWide(b * b), out var d);
+                Raw(d).ShouldBe(a * a >= b * b ? a * a - b * b : a * a - b * b + P * R);
+            }
+        }
+    }
+
     [Fact]
     public void Fp_inverse_and_square_root_match_BigInteger()
     {
