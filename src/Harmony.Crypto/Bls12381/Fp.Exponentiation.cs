@@ -4,11 +4,11 @@ namespace Harmony.Crypto.Bls12381;
 
 internal partial struct Fp : IField<Fp>
 {
-    // (p − 2), (p + 1)/4, (p − 3)/4 and (p − 1)/2 as little-endian 64-bit words.
-    private static readonly ulong[] PMinus2 = Words(Modulus - 2);
-    private static readonly ulong[] SqrtExponent = Words((Modulus + 1) / 4);
-    private static readonly ulong[] LegendreExponent = Words((Modulus - 1) / 2);
-    private static readonly ulong[] SqrtInverseExponent = Words((Modulus - 3) / 4);
+    // The fixed exponents p − 2, (p + 1)/4, (p − 1)/2 and (p − 3)/4 as sliding-window plans.
+    private static readonly FixedExponent PMinus2 = new(Modulus - 2);
+    private static readonly FixedExponent SqrtExponent = new((Modulus + 1) / 4);
+    private static readonly FixedExponent LegendreExponent = new((Modulus - 1) / 2);
+    private static readonly FixedExponent SqrtInverseExponent = new((Modulus - 3) / 4);
 
     internal static ulong[] Words(BigInteger value)
     {
@@ -63,25 +63,25 @@ internal partial struct Fp : IField<Fp>
     }
 
     /// <summary>a⁻¹ by Fermat's little theorem (constant-time); the inverse of zero is zero.</summary>
-    internal static Fp Inverse(in Fp a) => Pow(a, PMinus2);
+    internal static Fp Inverse(in Fp a) => PMinus2.Pow(a);
 
     /// <summary>Legendre symbol test: true when a is a square in 𝔽p (zero counts as a square).</summary>
     internal static bool IsSquare(in Fp a)
     {
-        var l = Pow(a, LegendreExponent);
+        var l = LegendreExponent.Pow(a);
         return l.IsZero || l.IsOne;
     }
 
     /// <summary>A square root of a when one exists (p ≡ 3 mod 4, so a^((p+1)/4)); false otherwise.</summary>
     internal static bool TrySqrt(in Fp a, out Fp root)
     {
-        root = Pow(a, SqrtExponent);
+        root = SqrtExponent.Pow(a);
         Mul(root, root, out var check);
         return check == a;
     }
 
     /// <summary>a^((p − 3)/4): for a square a, a·t is √a and t is 1/√a.</summary>
-    internal static Fp PowSqrtInverse(in Fp a) => Pow(a, SqrtInverseExponent);
+    internal static Fp PowSqrtInverse(in Fp a) => SqrtInverseExponent.Pow(a);
 
     /// <summary>Montgomery's trick: replaces every nonzero element by its inverse with one field inversion.</summary>
     internal static void BatchInverse(Span<Fp> values, Span<Fp> scratch)

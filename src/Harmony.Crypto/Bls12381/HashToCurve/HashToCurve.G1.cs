@@ -166,7 +166,7 @@ internal static partial class HashToCurve
     {
         var tv2 = u * v;
         var tv1 = v.Square() * tv2;
-        var y1 = PowSqrtRatio(tv1) * tv2;
+        var y1 = Fp.PowSqrtInverse(tv1) * tv2;
         var y2 = y1 * G1SqrtMinusZ;
         bool isQr = y1.Square() * v == u;
         root = Fp.Select(y2, y1, isQr);

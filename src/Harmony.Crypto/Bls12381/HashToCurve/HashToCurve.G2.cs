@@ -185,7 +185,7 @@ internal static partial class HashToCurve
 
         // Step 1: the 𝔽p sqrt_ratio (q ≡ 3 mod 4) of the norms.
         var tv2 = nu * nv;
-        var y1 = PowSqrtRatio(nv.Square() * tv2) * tv2;
+        var y1 = Fp.PowSqrtInverse(nv.Square() * tv2) * tv2;
         bool isQr = y1.Square() * nv == nu;
         var alpha = Fp.Select(y1 * SqrtMinusNormZ, y1, isQr);
         var numerator = Fp2.Select(MulByZ(u), u, isQr);
@@ -197,7 +197,7 @@ internal static partial class HashToCurve
         dn = Fp.Select(dn, w.C0 - alphaNv, dn.IsZero);
         var dd = nv.Double();
         var product = dn * dd;
-        var t = PowSqrtRatio(product);
+        var t = Fp.PowSqrtInverse(product);
         var re = dn * t;
         var im = w.C1 * t;
         bool deltaIsSquare = (product * t.Square()).IsOne;

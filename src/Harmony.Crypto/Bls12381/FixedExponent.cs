@@ -2,28 +2,25 @@ using System.Numerics;
 
 namespace Harmony.Crypto.Bls12381;
 
-internal static partial class HashToCurve
+/// <summary>
+/// A fixed public exponent of 𝔽p compiled once into a left-to-right sliding-window plan (5-bit odd digits): each
+/// step squares a fixed number of times, then multiplies by a fixed odd power. The operation sequence depends only
+/// on the exponent, never on the base, so it is constant-time in the base.
+/// </summary>
+internal sealed class FixedExponent
 {
-    /// <summary>Window width of the fixed exponentiation below: 16 odd powers in the table.</summary>
     private const int PowWindow = 5;
 
-    /// <summary>
-    /// The left-to-right sliding-window plan of (p − 3)/4: step i squares <see cref="SqrtPlanSquarings"/>[i] times,
-    /// then multiplies by the odd power <see cref="SqrtPlanDigits"/>[i] (0: no multiplication). Step 0 loads its
-    /// digit instead.
-    /// </summary>
-    private static readonly int[] SqrtPlanSquarings = BuildPlan((Fp.Modulus - 3) / 4, out SqrtPlanDigits);
+    private readonly int[] _squarings;
+    private readonly int[] _digits;
 
-    private static readonly int[] SqrtPlanDigits;
+    internal FixedExponent(BigInteger exponent)
+    {
+        _squarings = BuildPlan(exponent, out _digits);
+    }
 
-    /// <summary>
-    /// a^((p − 3)/4), the exponentiation of every sqrt_ratio (equal to <see cref="Fp.PowSqrtInverse"/>): 5-bit
-    /// sliding windows over the fixed exponent (≈ 379 squarings, 64 products) with the dedicated squaring kernel.
-    /// The operation sequence depends only on the public exponent, never on <paramref name="a"/>.
-    /// </summary>
-    /// <param name="a">The base.</param>
-    /// <returns>a^((p − 3)/4).</returns>
-    internal static Fp PowSqrtRatio(in Fp a)
+    /// <summary>Raises <paramref name="a"/> to the exponent.</summary>
+    internal Fp Pow(in Fp a)
     {
         Span<Fp> odd = stackalloc Fp[1 << (PowWindow - 1)];
         odd[0] = a;
@@ -33,17 +30,15 @@ internal static partial class HashToCurve
             Fp.Mul(odd[i - 1], square, out odd[i]);
         }
 
-        var squarings = SqrtPlanSquarings;
-        var digits = SqrtPlanDigits;
-        var r = odd[digits[0] >> 1];
-        for (int step = 1; step < squarings.Length; step++)
+        var r = odd[_digits[0] >> 1];
+        for (int step = 1; step < _squarings.Length; step++)
         {
-            for (int s = squarings[step]; s > 0; s--)
+            for (int s = _squarings[step]; s > 0; s--)
             {
                 Fp.Sqr(r, out r);
             }
 
-            int digit = digits[step];
+            int digit = _digits[step];
             if (digit != 0)
             {
                 Fp.Mul(r, odd[digit >> 1], out r);
