@@ -114,7 +114,7 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
     public BlsPublicKey GetPublicKey(BlsSecretKey secretKey)
     {
         ArgumentNullException.ThrowIfNull(secretKey);
-        var point = G1Projective.MultiplyConstantTime(G1Projective.FromAffine(Generator), secretKey.Scalar);
+        var point = G1.MultiplyConstantTime(G1Projective.FromAffine(Generator), secretKey.Scalar);
         return new BlsPublicKey(new G1Point(point.ToAffine()));
     }
 

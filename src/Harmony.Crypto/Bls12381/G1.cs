@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Harmony.Crypto.Bls12381;
 
 /// <summary>Group operations on G1 ⊂ E(𝔽p): the generator, the endomorphism φ, subgroup test, cofactor clearing.</summary>
-internal static class G1
+internal static partial class G1
 {
     /// <summary>The standard generator of G1.</summary>
     internal static readonly G1Affine Generator = new(

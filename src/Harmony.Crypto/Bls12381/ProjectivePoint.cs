@@ -76,41 +76,6 @@ internal readonly struct ProjectivePoint<TField, TCurve>
         in ProjectivePoint<TField, TCurve> a, in ProjectivePoint<TField, TCurve> b, bool choice) =>
         new(TField.Select(a.X, b.X, choice), TField.Select(a.Y, b.Y, choice), TField.Select(a.Z, b.Z, choice));
 
-    /// <summary>
-    /// [k]P for a secret scalar (little-endian words, at most 256 bits) in constant time: fixed 4-bit windows, and
-    /// every table entry is read for every window and kept by a mask.
-    /// </summary>
-    internal static ProjectivePoint<TField, TCurve> MultiplyConstantTime(
-        in ProjectivePoint<TField, TCurve> p, ReadOnlySpan<ulong> scalar)
-    {
-        Span<ProjectivePoint<TField, TCurve>> table = stackalloc ProjectivePoint<TField, TCurve>[16];
-        table[0] = Identity;
-        table[1] = p;
-        for (int i = 2; i < 16; i++)
-        {
-            table[i] = (i & 1) == 0 ? table[i / 2].Double() : table[i - 1].Add(p);
-        }
-
-        var r = Identity;
-        for (int word = scalar.Length - 1; word >= 0; word--)
-        {
-            for (int shift = 60; shift >= 0; shift -= 4)
-            {
-                r = r.Double().Double().Double().Double();
-                int nibble = (int)((scalar[word] >> shift) & 0xF);
-                var entry = table[0];
-                for (int i = 1; i < 16; i++)
-                {
-                    entry = Select(entry, table[i], i == nibble);
-                }
-
-                r = r.Add(entry);
-            }
-        }
-
-        return r;
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal AffinePoint<TField, TCurve> ToAffine()
     {

@@ -122,13 +122,16 @@ public class PairingTests
     public void Constant_time_and_variable_time_multiplication_agree()
     {
         var random = new Random(22);
-        var edge = new[] { BigInteger.Zero, BigInteger.One, R - 1, new BigInteger(MillerLoop.AbsX), new BigInteger(MillerLoop.AbsX) - 1 };
+        var x2 = new BigInteger(MillerLoop.AbsX) * MillerLoop.AbsX;
+        var edge = new[] { BigInteger.Zero, BigInteger.One, R - 1, new BigInteger(MillerLoop.AbsX), new BigInteger(MillerLoop.AbsX) - 1, x2, x2 - 1, x2 + 1 };
         foreach (var k in edge)
         {
             var words = new ulong[4];
             Words(k).CopyTo(words, 0);
             G2.MultiplyConstantTime(G2Projective.FromAffine(G2.Generator), words).ToAffine()
                 .Equals(G2.Generator.ToJacobian().MultiplyVartime(words).ToAffine()).ShouldBeTrue($"k = {k}");
+            G1.MultiplyConstantTime(G1Projective.FromAffine(G1.Generator), words).ToAffine()
+                .Equals(G1.Generator.ToJacobian().MultiplyVartime(words).ToAffine()).ShouldBeTrue($"k = {k}");
         }
 
         for (int i = 0; i < 4; i++)
@@ -138,11 +141,11 @@ public class PairingTests
             var k = new BigInteger(bytes, isUnsigned: true) % R;
             var words = new ulong[4];
             Words(k).CopyTo(words, 0);
-            var ct = G2Projective.MultiplyConstantTime(G2Projective.FromAffine(G2.Generator), words).ToAffine();
             var vt = G2.Generator.ToJacobian().MultiplyVartime(words).ToAffine();
-            ct.Equals(vt).ShouldBeTrue();
             var gls = G2.MultiplyConstantTime(G2Projective.FromAffine(G2.Generator), words).ToAffine();
             gls.Equals(vt).ShouldBeTrue();
+            G1.MultiplyConstantTime(G1Projective.FromAffine(G1.Generator), words).ToAffine()
+                .Equals(G1.Generator.ToJacobian().MultiplyVartime(words).ToAffine()).ShouldBeTrue();
         }
     }
 }
