@@ -205,7 +205,9 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
         var qs = new G2Affine[n + 1];
         var messages = new ReadOnlyMemory<byte>[n];
         bool anyInfinityKey = false;
-        var sigSum = G2Jacobian.Infinity;
+        var coefficients = new ulong[n];
+        var signatures = new G2Affine[n];
+        var scaledKeys = new G1Jacobian[n];
         Span<byte> randomBytes = stackalloc byte[8];
         for (int i = 0; i < n; i++)
         {
@@ -226,16 +228,19 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
             }
             while (r == 0);
 
-            ps[i] = set.PublicKey.Point.Affine.ToJacobian().MultiplyVartime(r).ToAffine();
-            sigSum = sigSum.Add(set.Signature.Point.Affine.ToJacobian().MultiplyVartime(r));
+            coefficients[i] = r;
+            signatures[i] = set.Signature.Point.Affine;
+            scaledKeys[i] = set.PublicKey.Point.Affine.ToJacobian().MultiplyVartime(r);
         }
+
+        BatchNormalization.ToAffine<Fp, G1Curve>(scaledKeys, ps.AsSpan(0, n));
 
         bool valid = false;
         if (!anyInfinityKey)
         {
             HashAll(messages, qs);
             ps[n] = Generator.Negate();
-            qs[n] = sigSum.ToAffine();
+            qs[n] = MultiScalarMultiplication.Compute<Fp2, G2Curve>(signatures, coefficients, 1).ToAffine();
             valid = MultiPairingIsOne(ps, qs);
         }
 
@@ -329,19 +334,22 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
 
     private void HashAll(ReadOnlyMemory<byte>[] messages, G2Affine[] output)
     {
+        var hashes = new G2Jacobian[messages.Length];
         if (messages.Length < 8 || Environment.ProcessorCount < 2)
         {
             for (int i = 0; i < messages.Length; i++)
             {
-                output[i] = HashToG2(messages[i].Span).ToAffine();
+                hashes[i] = HashToG2(messages[i].Span);
             }
-
-            return;
+        }
+        else
+        {
+            HashAllInParallel(messages, hashes);
         }
 
-        HashAllInParallel(messages, output);
+        BatchNormalization.ToAffine<Fp2, G2Curve>(hashes, output.AsSpan(0, messages.Length));
     }
 
-    private void HashAllInParallel(ReadOnlyMemory<byte>[] messages, G2Affine[] output) =>
-        Parallel.For(0, messages.Length, i => output[i] = HashToG2(messages[i].Span).ToAffine());
+    private void HashAllInParallel(ReadOnlyMemory<byte>[] messages, G2Jacobian[] output) =>
+        Parallel.For(0, messages.Length, i => output[i] = HashToG2(messages[i].Span));
 }
