@@ -158,15 +158,49 @@ internal struct Fp12 : IEquatable<Fp12>
         r.C1.C2 = z5;
     }
 
+    /// <summary>
+    /// (a + b·w)² in 𝔽p⁴ = 𝔽p²[w]/(w² − ξ): c0 = a² + ξ·b², c1 = 2ab = (a + b)² − a² − b², with lazy reduction: the
+    /// six 768-bit products are combined unreduced and each output coefficient pays one Montgomery reduction (four
+    /// instead of six). Bounds: products of inputs below 2p are below 4p² and p·2³⁸⁴ &gt; 10p², so the sums of two
+    /// products stay valid <see cref="Fp.Redc"/> inputs; differences go through <see cref="FpWide.SubModP"/>.
+    /// </summary>
     private static void Fp4Square(in Fp2 a, in Fp2 b, out Fp2 c0, out Fp2 c1)
     {
-        Fp2.Sqr(a, out var t0);
-        Fp2.Sqr(b, out var t1);
-        Fp2.Add(a, b, out var s);
-        Fp2.Sqr(s, out s);
-        Fp2.Sub(s, t0, out s);
-        Fp2.Sub(s, t1, out c1);
-        Fp2.MulByNonResidue(t1, out t1);
-        Fp2.Add(t1, t0, out c0);
+        // a² = A0 + A1·u: A0 = (a0 + a1)(a0 − a1) < 4p², A1 = 2a0·a1 < 2p².
+        Fp.AddUnreduced(a.C0, a.C1, out var s);
+        Fp.SubUnreduced(a.C0, a.C1, out var d);
+        Fp.MulWide(s, d, out var a0);
+        Fp.AddUnreduced(a.C0, a.C0, out s);
+        Fp.MulWide(s, a.C1, out var a1);
+
+        // b² = B0 + B1·u likewise.
+        Fp.AddUnreduced(b.C0, b.C1, out s);
+        Fp.SubUnreduced(b.C0, b.C1, out d);
+        Fp.MulWide(s, d, out var b0);
+        Fp.AddUnreduced(b.C0, b.C0, out s);
+        Fp.MulWide(s, b.C1, out var b1);
+
+        // (a + b)² = S0 + S1·u over the reduced sum.
+        Fp2.Add(a, b, out var ab);
+        Fp.AddUnreduced(ab.C0, ab.C1, out s);
+        Fp.SubUnreduced(ab.C0, ab.C1, out d);
+        Fp.MulWide(s, d, out var s0);
+        Fp.AddUnreduced(ab.C0, ab.C0, out s);
+        Fp.MulWide(s, ab.C1, out var s1);
+
+        // c1 = (S0 − A0 − B0) + (S1 − A1 − B1)·u (subtrahends below 8p² and 4p²).
+        FpWide.Add(a0, b0, out var a0b0);
+        FpWide.SubModP(s0, a0b0, out var t);
+        Fp.Redc(t, out c1.C0);
+        FpWide.Add(a1, b1, out t);
+        FpWide.SubModP(s1, t, out t);
+        Fp.Redc(t, out c1.C1);
+
+        // c0 = a² + ξ·b² = (A0 + B0 − B1) + (A1 + B0 + B1)·u (sums below 8p²).
+        FpWide.SubModP(a0b0, b1, out t);
+        Fp.Redc(t, out c0.C0);
+        FpWide.Add(a1, b0, out t);
+        FpWide.Add(t, b1, out t);
+        Fp.Redc(t, out c0.C1);
     }
 }

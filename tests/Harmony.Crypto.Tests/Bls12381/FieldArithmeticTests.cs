@@ -273,7 +273,15 @@ public class FieldArithmeticTests
             var t = f.Conjugate() * f.Inverse();
             var g = t.Frobenius(2) * t;
             g.CyclotomicSquare().ShouldBe(g.Square());
+            for (int k = 0; k < 8; k++)
+            {
+                var next = g.CyclotomicSquare();
+                next.ShouldBe(g.Square());
+                g = next;
+            }
         }
+
+        Fp12.One.CyclotomicSquare().ShouldBe(Fp12.One);
     }
 
     internal static Fp2 RandomFp2(Random random) =>
