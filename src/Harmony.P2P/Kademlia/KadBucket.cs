@@ -46,16 +46,20 @@ internal sealed class KadBucket
         return -1;
     }
 
+    /// <summary>When the least-recently-seen entry was last heard from.</summary>
+    public long OldestSeenTicks => _entries[0].LastSeenTicks;
+
     /// <summary>Moves an existing entry to the most-recently-seen end and clears its failure count.</summary>
-    public void Touch(int index)
+    public void Touch(int index, long nowTicks)
     {
         var entry = _entries[index];
         entry.Failures = 0;
+        entry.LastSeenTicks = nowTicks;
         Array.Copy(_entries, index + 1, _entries, index, Count - index - 1);
         _entries[Count - 1] = entry;
     }
 
-    public void Append(KadPeer peer) => _entries[Count++] = new Entry { Peer = peer };
+    public void Append(KadPeer peer, long nowTicks) => _entries[Count++] = new Entry { Peer = peer, LastSeenTicks = nowTicks };
 
     public void RemoveAt(int index)
     {
@@ -110,5 +114,6 @@ internal sealed class KadBucket
     {
         public KadPeer Peer;
         public int Failures;
+        public long LastSeenTicks;
     }
 }

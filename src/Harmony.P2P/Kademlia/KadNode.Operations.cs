@@ -142,10 +142,10 @@ public sealed partial class KadNode
             }
         }
 
-        // Peers among the closest that answered without any copy get one as well.
+        // When the lookup converged, peers among the k closest that answered without any copy get one as well.
         foreach (var peer in withoutRecord)
         {
-            if (IndexOf(lookup.ClosestPeers, peer) >= 0)
+            if (!lookup.StoppedEarly && IndexOf(lookup.ClosestPeers, peer) >= 0)
             {
                 stale.Add(peer);
             }

@@ -105,7 +105,7 @@ public sealed partial class KadNode
     {
         lock (_gate)
         {
-            return RoutingTable.Update(peer);
+            return RoutingTable.Update(peer, _time.GetUtcNow().UtcTicks);
         }
     }
 
@@ -145,12 +145,13 @@ public sealed partial class KadNode
     private void SawServer(KadPeer peer)
     {
         KadPeer? oldest = null;
+        var now = _time.GetUtcNow().UtcTicks;
         lock (_gate)
         {
-            if (RoutingTable.Update(peer) == KadTableUpdate.BucketFull)
+            if (RoutingTable.Update(peer, now) == KadTableUpdate.BucketFull)
             {
                 var bucket = RoutingTable.BucketFor(peer.Key);
-                if (bucket is { Probing: false })
+                if (bucket is { Probing: false } && now - bucket.OldestSeenTicks >= Options.LivenessCheckAge.Ticks)
                 {
                     bucket.Probing = true;
                     oldest = bucket.Oldest;
@@ -188,7 +189,7 @@ public sealed partial class KadNode
 
             if (alive)
             {
-                RoutingTable.Update(oldest);
+                RoutingTable.Update(oldest, _time.GetUtcNow().UtcTicks);
             }
             else
             {

@@ -31,6 +31,12 @@ public sealed class KadOptions
     /// <summary>Size of each bucket's replacement cache (peers that answered while the bucket was full).</summary>
     public int ReplacementCacheSize { get; set; } = 5;
 
+    /// <summary>
+    /// Ping-before-evict threshold: when a newcomer finds its bucket full, the oldest entry is checked only if it has
+    /// not been heard from for this long (a recently heard entry simply wins).
+    /// </summary>
+    public TimeSpan LivenessCheckAge { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Failed requests in a row after which a routing-table entry is dropped.</summary>
     public int MaxFailuresBeforeEviction { get; set; } = 2;
 

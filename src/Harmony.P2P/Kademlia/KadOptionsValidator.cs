@@ -45,10 +45,10 @@ public sealed class KadOptionsValidator : IValidateOptions<KadOptions>
             failures.Add($"{nameof(options.RequestsPerSecondPerPeer)} must be positive (was {options.RequestsPerSecondPerPeer}).");
         }
 
-        if (options.RefreshInterval <= TimeSpan.Zero || options.ProviderRepublishInterval <= TimeSpan.Zero
+        if (options.RefreshInterval <= TimeSpan.Zero || options.LivenessCheckAge < TimeSpan.Zero || options.ProviderRepublishInterval <= TimeSpan.Zero
             || options.ProviderRecordExpiry <= TimeSpan.Zero || options.MaxRecordAge <= TimeSpan.Zero)
         {
-            failures.Add("Refresh, republish, expiry and record-age intervals must be positive.");
+            failures.Add("Refresh, republish, expiry and record-age intervals must be positive (the liveness-check age not negative).");
         }
         else if (options.ProviderRepublishInterval >= options.ProviderRecordExpiry)
         {

@@ -11,6 +11,7 @@ public sealed class KadRoutingTable
     private readonly KadBucket?[] _buckets = new KadBucket?[KadKey.Bits];
     private readonly int _bucketSize;
     private readonly int _replacementCacheSize;
+    private long _lastTicks;
 
     /// <summary>Creates an empty table.</summary>
     /// <param name="self">The owning node's key.</param>
@@ -50,8 +51,9 @@ public sealed class KadRoutingTable
     /// a new one is appended if its bucket has room, and otherwise goes to the replacement cache.
     /// </summary>
     /// <param name="peer">The peer.</param>
+    /// <param name="nowTicks">The current time in ticks (any monotonic scale used consistently).</param>
     /// <returns>What happened.</returns>
-    public KadTableUpdate Update(KadPeer peer)
+    public KadTableUpdate Update(KadPeer peer, long nowTicks = 0)
     {
         ArgumentNullException.ThrowIfNull(peer);
         var cpl = Self.CommonPrefixLength(peer.Key);
@@ -60,17 +62,18 @@ public sealed class KadRoutingTable
             return KadTableUpdate.Ignored;
         }
 
+        _lastTicks = Math.Max(_lastTicks, nowTicks);
         var bucket = _buckets[cpl] ??= new KadBucket(_bucketSize, _replacementCacheSize);
         var index = bucket.IndexOf(peer.Key);
         if (index >= 0)
         {
-            bucket.Touch(index);
+            bucket.Touch(index, nowTicks);
             return KadTableUpdate.Refreshed;
         }
 
         if (!bucket.IsFull)
         {
-            bucket.Append(peer);
+            bucket.Append(peer, nowTicks);
             Count++;
             return KadTableUpdate.Added;
         }
@@ -211,7 +214,7 @@ public sealed class KadRoutingTable
         var replacement = bucket.TakeReplacement();
         if (replacement is not null)
         {
-            bucket.Append(replacement);
+            bucket.Append(replacement, _lastTicks);
             Count++;
         }
     }

@@ -67,7 +67,26 @@ public sealed class SimulationClock : TimeProvider
         }
 
         EventsRun++;
-        next.Fire();
+
+        // Continuations of awaits completed by this event must run inline, right now, on simulated time. A
+        // synchronization context (xunit installs one) would make the runtime post them elsewhere instead.
+        var context = SynchronizationContext.Current;
+        if (context is null)
+        {
+            next.Fire();
+            return true;
+        }
+
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            next.Fire();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+
         return true;
     }
 

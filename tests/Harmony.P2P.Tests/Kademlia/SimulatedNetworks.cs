@@ -1,0 +1,64 @@
+using Harmony.P2P.Kademlia;
+using Harmony.P2P.Simulation;
+
+namespace Harmony.P2P.Tests.Kademlia;
+
+/// <summary>Builders and ground-truth helpers shared by the scenario tests.</summary>
+internal static class SimulatedNetworks
+{
+    public static SimulatedNetwork WarmedUp(int nodes, int seed, Action<SimulatedNetworkOptions>? configure = null)
+    {
+        var options = new SimulatedNetworkOptions { Seed = seed };
+        configure?.Invoke(options);
+        var network = new SimulatedNetwork(options);
+        network.AddNodes(nodes);
+        network.WarmUpRoutingTables();
+        return network;
+    }
+
+    public static SimulatedNode RandomLive(SimulatedNetwork network, Func<SimulatedNode, bool>? where = null)
+    {
+        while (true)
+        {
+            var node = network.Nodes[network.Random.Next(network.Nodes.Count)];
+            if (node.IsAlive && node.Behavior == SimulatedBehavior.Honest && (where is null || where(node)))
+            {
+                return node;
+            }
+        }
+    }
+
+    public static byte[] RandomKey(SimulatedNetwork network)
+    {
+        var key = new byte[34];
+        network.Random.NextBytes(key);
+        return key;
+    }
+
+    /// <summary>Whether the lookup returned exactly the k closest live servers other than its initiator.</summary>
+    public static bool FoundTrueClosest(SimulatedNetwork network, KadLookupResult result, int k, SimulatedNode initiator)
+    {
+        var truth = network.ClosestLiveServers(result.Target, k, n => n != initiator);
+        if (result.ClosestPeers.Count != truth.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < truth.Count; i++)
+        {
+            if (result.ClosestPeers[i].Key != truth[i].Peer.Key)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static double Percentile(List<int> values, double p)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        var index = (int)Math.Ceiling(p * sorted.Count) - 1;
+        return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
+    }
+}
