@@ -25,7 +25,7 @@ internal sealed class KadLookup
     private bool _finished;
     private bool _stoppedEarly;
 
-    public KadLookup(KadNode node, KadKey target, KadMessage request, Func<KadPeer, KadMessage, bool>? onResponse, CancellationToken cancellationToken)
+    public KadLookup(KadNode node, KadKey target, KadMessage request, Func<KadPeer, KadMessage, bool>? onResponse, int disjointPaths, CancellationToken cancellationToken)
     {
         _node = node;
         Target = target;
@@ -36,7 +36,7 @@ internal sealed class KadLookup
         _k = options.BucketSize;
         _beta = options.Resiliency;
         _completeSet = options.CompleteClosestSet;
-        var d = options.DisjointPaths;
+        var d = disjointPaths;
         var perPath = Math.Max(1, (options.Concurrency + d - 1) / d);
         _paths = new PathState[d];
         for (var i = 0; i < d; i++)
@@ -246,15 +246,15 @@ internal sealed class KadLookup
         }
 
         answered.Sort(static (a, b) => a.Distance.CompareTo(b.Distance));
-        var count = Math.Min(_k, answered.Count);
-        var peers = new KadPeer[count];
-        for (var i = 0; i < count; i++)
+        var responders = new KadPeer[answered.Count];
+        for (var i = 0; i < responders.Length; i++)
         {
-            peers[i] = answered[i].Peer;
+            responders[i] = answered[i].Peer;
         }
 
-        var hops = count == 0 ? 0 : answered[0].Depth + 1;
-        return new KadLookupResult(Target, peers, maxDepth + 1, hops, _messages, _failures, _stoppedEarly);
+        var peers = responders.Length <= _k ? responders : responders[.._k];
+        var hops = peers.Length == 0 ? 0 : answered[0].Depth + 1;
+        return new KadLookupResult(Target, peers, responders, maxDepth + 1, hops, _messages, _failures, _stoppedEarly);
     }
 
     private enum CandidateState : byte

@@ -3,10 +3,11 @@ namespace Harmony.P2P.Kademlia;
 /// <summary>The outcome of one iterative lookup.</summary>
 public sealed class KadLookupResult
 {
-    internal KadLookupResult(KadKey target, IReadOnlyList<KadPeer> closestPeers, int rounds, int hopsToClosest, int messages, int failures, bool stoppedEarly)
+    internal KadLookupResult(KadKey target, IReadOnlyList<KadPeer> closestPeers, IReadOnlyList<KadPeer> responders, int rounds, int hopsToClosest, int messages, int failures, bool stoppedEarly)
     {
         Target = target;
         ClosestPeers = closestPeers;
+        Responders = responders;
         Rounds = rounds;
         HopsToClosest = hopsToClosest;
         Messages = messages;
@@ -19,6 +20,13 @@ public sealed class KadLookupResult
 
     /// <summary>Up to k peers that answered, closest first.</summary>
     public IReadOnlyList<KadPeer> ClosestPeers { get; }
+
+    /// <summary>
+    /// Every peer that answered, closest first (a superset of <see cref="ClosestPeers"/>). With disjoint paths this
+    /// shows whether any path reached the honest peers near the target even when attackers closer to it fill the k
+    /// closest.
+    /// </summary>
+    public IReadOnlyList<KadPeer> Responders { get; }
 
     /// <summary>
     /// Sequential request rounds: 1 + the longest chain of "learned from" steps among peers that answered

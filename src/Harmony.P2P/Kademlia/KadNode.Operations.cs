@@ -40,6 +40,18 @@ public sealed partial class KadNode
     public Task<KadLookupResult> FindClosestPeersAsync(ReadOnlyMemory<byte> key, CancellationToken cancellationToken = default) =>
         LookupAsync(key, new KadMessage(KadMessageType.FindNode, key), null, cancellationToken);
 
+    /// <summary>FIND_NODE lookup over <paramref name="disjointPaths"/> disjoint paths (S/Kademlia), whatever <see cref="KadOptions.DisjointPaths"/> says.</summary>
+    /// <param name="key">The key bytes; its SHA-256 is the target.</param>
+    /// <param name="disjointPaths">d: 1 for a plain lookup, 4–8 as a hardening against eclipse attempts.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The lookup result, merged over the paths.</returns>
+    public Task<KadLookupResult> FindClosestPeersAsync(ReadOnlyMemory<byte> key, int disjointPaths, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(disjointPaths);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(disjointPaths, Options.BucketSize);
+        return LookupAsync(key, new KadMessage(KadMessageType.FindNode, key), null, cancellationToken, disjointPaths);
+    }
+
     /// <summary>Finds a peer by id: a FIND_NODE lookup that succeeds when the peer itself answered.</summary>
     /// <param name="peerId">The peer id bytes.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>
@@ -217,7 +229,7 @@ public sealed partial class KadNode
 
         if (found.Count >= maxProviders)
         {
-            var none = new KadLookupResult(KadKey.Hash(key.Span), [], 0, 0, 0, 0, true);
+            var none = new KadLookupResult(KadKey.Hash(key.Span), [], [], 0, 0, 0, 0, true);
             return new KadProvidersResult(found, none);
         }
 

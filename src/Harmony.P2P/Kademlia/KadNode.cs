@@ -198,7 +198,7 @@ public sealed partial class KadNode
         }
     }
 
-    private Task<KadLookupResult> LookupAsync(ReadOnlyMemory<byte> key, KadMessage request, Func<KadPeer, KadMessage, bool>? onResponse, CancellationToken cancellationToken)
+    private Task<KadLookupResult> LookupAsync(ReadOnlyMemory<byte> key, KadMessage request, Func<KadPeer, KadMessage, bool>? onResponse, CancellationToken cancellationToken, int? disjointPaths = null)
     {
         var target = KadKey.Hash(key.Span);
         List<KadPeer> seeds;
@@ -213,6 +213,6 @@ public sealed partial class KadNode
         }
 
         Statistics.LookupStarted();
-        return new KadLookup(this, target, request, onResponse, cancellationToken).RunAsync(seeds);
+        return new KadLookup(this, target, request, onResponse, disjointPaths ?? Options.DisjointPaths, cancellationToken).RunAsync(seeds);
     }
 }

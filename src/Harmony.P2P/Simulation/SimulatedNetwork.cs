@@ -78,7 +78,11 @@ public sealed class SimulatedNetwork
         id[0] = 0x12;
         id[1] = 0x20;
         Random.NextBytes(id[2..]);
-        var peer = new KadPeer(id);
+        return AddNode(new KadPeer(id), mode);
+    }
+
+    private SimulatedNode AddNode(KadPeer peer, KadMode mode)
+    {
         var transport = new SimulatedTransport(this);
         var kad = new KadNode(
             peer,
@@ -129,6 +133,46 @@ public sealed class SimulatedNetwork
     }
 
     /// <summary>
+    /// Mounts an eclipse attempt on <paramref name="target"/>: <paramref name="members"/> attackers with random ids join
+    /// the network like anyone else, and <paramref name="sybils"/> hidden Sybils get ids ground until their keys share
+    /// at least <paramref name="prefixBits"/> leading bits with the target, so they look closer than any honest node.
+    /// All of them answer lookups only with each other (<see cref="SimulatedBehavior.Eclipse"/>); honest nodes learn of
+    /// the Sybils only from attackers. Returns every attacker, members first.
+    /// </summary>
+    /// <param name="target">The keyspace position under attack.</param>
+    /// <param name="members">Attackers that are ordinary members of the network.</param>
+    /// <param name="sybils">Hidden Sybils placed next to the target.</param>
+    /// <param name="prefixBits">Leading bits each Sybil shares with the target (grinding costs about 2^bits hashes each).</param>
+    /// <returns>The attackers.</returns>
+    public IReadOnlyList<SimulatedNode> AddEclipseAttack(KadKey target, int members, int sybils, int prefixBits)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sybils);
+        ArgumentOutOfRangeException.ThrowIfNegative(prefixBits);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(prefixBits, 24);
+        var added = new List<SimulatedNode>(AddMaliciousNodes(members));
+        Span<byte> id = stackalloc byte[34];
+        for (var s = 0; s < sybils; s++)
+        {
+            id[0] = 0x12;
+            id[1] = 0x20;
+            do
+            {
+                Random.NextBytes(id[2..]);
+            }
+            while (KadKey.Hash(id).CommonPrefixLength(target) < prefixBits);
+
+            var sybil = AddNode(new KadPeer(id), KadMode.Server);
+            sybil.Behavior = SimulatedBehavior.Eclipse;
+            sybil.IsHidden = true;
+            sybil.IsJoined = true;
+            _malicious.Add(sybil);
+            added.Add(sybil);
+        }
+
+        return added;
+    }
+
+    /// <summary>
     /// Joins <paramref name="node"/> the way a real node does (<see cref="KadNode.BootstrapAsync"/> through one random
     /// joined live server) and runs the simulation until the join is over.
     /// </summary>
@@ -161,13 +205,13 @@ public sealed class SimulatedNetwork
     /// </summary>
     public void WarmUpRoutingTables()
     {
-        var servers = _nodes.Where(n => n.IsAlive && n.Mode == KadMode.Server).ToArray();
+        var servers = _nodes.Where(n => n.IsAlive && !n.IsHidden && n.Mode == KadMode.Server).ToArray();
         var keys = servers.Select(n => n.Peer.Key).ToArray();
         Array.Sort(keys, servers);
         var k = Options.Kad.BucketSize;
         foreach (var node in _nodes)
         {
-            if (!node.IsAlive)
+            if (!node.IsAlive || node.IsHidden)
             {
                 continue;
             }

@@ -29,6 +29,9 @@ public sealed class SimulatedNode
     /// <summary>How it answers requests.</summary>
     public SimulatedBehavior Behavior { get; internal set; }
 
+    /// <summary>Whether honest nodes cannot learn of it except through attackers (a Sybil of an eclipse attack).</summary>
+    public bool IsHidden { get; internal set; }
+
     /// <summary>Whether it has completed <see cref="SimulatedNetwork.Join"/> or routing-table warm-up.</summary>
     public bool IsJoined { get; internal set; }
 

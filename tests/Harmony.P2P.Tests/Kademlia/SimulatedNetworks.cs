@@ -55,6 +55,26 @@ internal static class SimulatedNetworks
         return true;
     }
 
+    /// <summary>
+    /// A lookup succeeds when it returns k peers that are all alive and include the closest live server. (With nodes
+    /// dead without notice the k-th closest live peers can be unknowable: every table near the target still lists
+    /// dead peers in their place until refresh evicts them.)
+    /// </summary>
+    public static bool Succeeded(SimulatedNetwork network, KadLookupResult result, int k, SimulatedNode initiator)
+    {
+        var closest = network.ClosestLiveServers(result.Target, 1, n => n != initiator)[0];
+        return result.ClosestPeers.Count == k
+            && result.ClosestPeers.All(p => network.TryGetNode(p.Key, out var node) && node.IsAlive)
+            && result.ClosestPeers.Any(p => p.Key == closest.Peer.Key);
+    }
+
+    /// <summary>How many of the true k closest live servers the lookup returned.</summary>
+    public static int Overlap(SimulatedNetwork network, KadLookupResult result, int k, SimulatedNode initiator)
+    {
+        var truth = network.ClosestLiveServers(result.Target, k, n => n != initiator);
+        return truth.Count(t => result.ClosestPeers.Any(p => p.Key == t.Peer.Key));
+    }
+
     public static double Percentile(List<int> values, double p)
     {
         var sorted = values.OrderBy(v => v).ToList();
