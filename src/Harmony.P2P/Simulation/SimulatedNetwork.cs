@@ -439,7 +439,16 @@ public sealed class SimulatedNetwork
         return joined.Count == 0 ? null : joined[Random.Next(joined.Count)];
     }
 
-    private bool Lost() => Options.PacketLoss > 0 && Random.NextDouble() < Options.PacketLoss;
+    private bool Lost()
+    {
+        if (Options.PacketLoss > 0 && Random.NextDouble() < Options.PacketLoss)
+        {
+            MessagesLost++;
+            return true;
+        }
+
+        return false;
+    }
 
     private IEnumerable<int> SampleIndices(int from, int count, int wanted)
     {
