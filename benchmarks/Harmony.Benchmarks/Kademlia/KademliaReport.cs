@@ -105,12 +105,13 @@ internal static class KademliaReport
             var returned = result.ClosestPeers.Select(p => p.Key).ToList();
             outcome.Exact += returned.SequenceEqual(truth.Select(t => t.Peer.Key)) ? 1 : 0;
             outcome.Overlap += truth.Count(t => returned.Contains(t.Peer.Key));
-            outcome.Success += returned.Count == 20 && returned.Contains(truth[0].Peer.Key)
+            outcome.Success += returned.Count >= 15 && returned.Contains(truth[0].Peer.Key)
                 && returned.All(k => network.TryGetNode(k, out var n) && n.IsAlive) ? 1 : 0;
             outcome.Rounds.Add(result.Rounds);
             outcome.Hops.Add(result.HopsToClosest);
             outcome.Messages.Add(result.Messages);
             outcome.Failures.Add(result.Failures);
+            outcome.Returned.Add(result.ClosestPeers.Count);
         }
 
         elapsed = watch.Elapsed;
@@ -120,11 +121,12 @@ internal static class KademliaReport
 
     private static void Report(Action<string> line, Outcome o, TimeSpan elapsed)
     {
-        line($"- exact k closest live nodes: {100.0 * o.Exact / o.Count:F1}%; success (k live peers incl. the closest live one): {100.0 * o.Success / o.Count:F1}%; mean overlap with the true 20: {o.Overlap / (double)o.Count:F2}");
+        line($"- exact k closest live nodes: {100.0 * o.Exact / o.Count:F1}%; success (≥ 15 peers, all alive, incl. the closest live one): {100.0 * o.Success / o.Count:F1}%; mean overlap with the true 20: {o.Overlap / (double)o.Count:F2}");
         line($"- rounds: {Describe(o.Rounds)}; distribution {Histogram(o.Rounds)}");
         line($"- hops to the closest peer: {Describe(o.Hops)}; distribution {Histogram(o.Hops)}");
         line($"- messages per lookup: {Describe(o.Messages)}; distribution {Histogram(o.Messages, 10)}");
         line($"- failed requests per lookup: {Describe(o.Failures)}");
+        line($"- peers returned: {Describe(o.Returned)}; lookups returning all k: {100.0 * o.Returned.Count(r => r == 20) / o.Count:F1}%");
         line($"- wall clock: {o.Count / elapsed.TotalSeconds:F0} lookups/s including ground-truth checks");
     }
 
@@ -145,5 +147,7 @@ internal static class KademliaReport
         public List<int> Messages { get; } = [];
 
         public List<int> Failures { get; } = [];
+
+        public List<int> Returned { get; } = [];
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class KadNode
 
         if (senderMode == KadMode.Server && sender.Key != Self.Key)
         {
-            SawServer(sender);
+            SawServer(sender, mayProbe: false);
         }
 
         var response = request.Type switch

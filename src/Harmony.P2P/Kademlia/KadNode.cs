@@ -137,12 +137,16 @@ public sealed partial class KadNode
         }
 
         // Only servers answer kad requests, so a peer that answered may enter the routing table.
-        SawServer(peer);
+        SawServer(peer, mayProbe: true);
         return response;
     }
 
-    /// <summary>Records a live server; when its bucket is full, checks the oldest entry before evicting it.</summary>
-    private void SawServer(KadPeer peer)
+    /// <summary>
+    /// Records a live server. When its bucket is full and <paramref name="mayProbe"/> (the peer answered one of our
+    /// requests), the oldest entry is checked before it is evicted. Inbound requests never trigger a check: a check is
+    /// itself an inbound request at its receiver, so they could set off a chain of checks across the network.
+    /// </summary>
+    private void SawServer(KadPeer peer, bool mayProbe)
     {
         KadPeer? oldest = null;
         var now = _time.GetUtcNow().UtcTicks;
@@ -151,7 +155,7 @@ public sealed partial class KadNode
             if (RoutingTable.Update(peer, now) == KadTableUpdate.BucketFull)
             {
                 var bucket = RoutingTable.BucketFor(peer.Key);
-                if (bucket is { Probing: false } && now - bucket.OldestSeenTicks >= Options.LivenessCheckAge.Ticks)
+                if (mayProbe && bucket is { Probing: false } && now - bucket.OldestSeenTicks >= Options.LivenessCheckAge.Ticks)
                 {
                     bucket.Probing = true;
                     oldest = bucket.Oldest;

@@ -85,7 +85,7 @@ public class KadNodeAbuseTests
         var transport = new ScriptedTransport();
         var node = NewNode(transport, new KadOptions { MaxCloserPeersPerResponse = 3 });
         node.AddTrustedPeer(Remote);
-        transport.Answer = request => kind switch
+        transport.Answer = (_, request) => kind switch
         {
             "wrong-type" => new KadMessage(KadMessageType.GetValue, request.Key, closerPeers: [stranger]),
             "oversized" => new KadMessage(request.Type, request.Key, closerPeers: Enumerable.Range(0, 4).Select(i => new KadPeer([(byte)i, 1])).ToArray()),
@@ -102,8 +102,10 @@ public class KadNodeAbuseTests
         transport.Asked.ShouldBe([Remote.Key]);
     }
 
-    [Fact]
-    public async Task A_full_bucket_evicts_its_oldest_entry_only_when_it_fails_the_liveness_check()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_full_bucket_evicts_its_oldest_entry_only_when_it_fails_the_liveness_check(bool oldStaysAlive)
     {
         var transport = new ScriptedTransport();
         var node = NewNode(transport, new KadOptions { BucketSize = 1, Resiliency = 1, LivenessCheckAge = TimeSpan.Zero });
@@ -121,30 +123,43 @@ public class KadNodeAbuseTests
             }
         }
 
-        var (old, young, newcomer) = (InBucket0(), InBucket0(), InBucket0());
+        var (old, newcomer, inbound) = (InBucket0(), InBucket0(), InBucket0());
         node.AddTrustedPeer(old);
-        transport.Answer = r => new KadMessage(r.Type, r.Key);
-        node.HandleRequest(young, KadMode.Server, new KadMessage(KadMessageType.Ping, "k"u8.ToArray()));
-        await Task.Yield();
-        node.RoutingTable.Contains(old.Key).ShouldBeTrue();
+        var oldAnswers = 0;
+        transport.Answer = (peer, request) =>
+        {
+            if (peer.Key == old.Key)
+            {
+                // The old entry introduces the newcomer, then either keeps answering or goes silent.
+                return oldAnswers++ == 0 || oldStaysAlive ? new KadMessage(request.Type, request.Key, closerPeers: [newcomer]) : null;
+            }
 
-        transport.Answer = _ => null;
-        node.HandleRequest(newcomer, KadMode.Server, new KadMessage(KadMessageType.Ping, "k"u8.ToArray()));
-        await Task.Yield();
-        node.RoutingTable.Contains(old.Key).ShouldBeFalse();
-        node.RoutingTable.Contains(newcomer.Key).ShouldBeTrue();
+            return new KadMessage(request.Type, request.Key);
+        };
+
+        // The newcomer answers our lookup while the bucket is full: the old entry gets a liveness check (a FIND_NODE).
+        await node.FindClosestPeersAsync(newcomer.Id);
+        oldAnswers.ShouldBe(2);
+        node.RoutingTable.Contains(old.Key).ShouldBe(oldStaysAlive);
+        node.RoutingTable.Contains(newcomer.Key).ShouldBe(!oldStaysAlive);
+
+        // An inbound request from yet another peer never triggers a check.
+        var asked = transport.Asked.Count;
+        node.HandleRequest(inbound, KadMode.Server, new KadMessage(KadMessageType.Ping, "k"u8.ToArray())).ShouldNotBeNull();
+        transport.Asked.Count.ShouldBe(asked);
+        node.RoutingTable.Contains(inbound.Key).ShouldBeFalse();
     }
 
     private sealed class ScriptedTransport : IKadTransport
     {
-        public Func<KadMessage, KadMessage?> Answer { get; set; } = _ => null;
+        public Func<KadPeer, KadMessage, KadMessage?> Answer { get; set; } = (_, _) => null;
 
         public List<KadKey> Asked { get; } = [];
 
         public ValueTask<KadMessage?> RequestAsync(KadPeer peer, KadMessage request, CancellationToken cancellationToken = default)
         {
             Asked.Add(peer.Key);
-            return ValueTask.FromResult(Answer(request));
+            return ValueTask.FromResult(Answer(peer, request));
         }
 
         public ValueTask<bool> SendAsync(KadPeer peer, KadMessage message, CancellationToken cancellationToken = default) =>
