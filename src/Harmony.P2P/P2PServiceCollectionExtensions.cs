@@ -1,3 +1,4 @@
+using Harmony.P2P.Kademlia;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,30 @@ public static class P2PServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<P2POptions>, P2POptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the Kademlia DHT settings (<see cref="KadOptions"/>, validated at start-up), the default record validator
+    /// (<see cref="AcceptAllRecordValidator"/>, replaceable by registering an <see cref="IKadRecordValidator"/> first) and
+    /// the <see cref="TimeProvider"/>. A <see cref="KadNode"/> itself needs the host's identity and a transport, which
+    /// the libp2p layer supplies.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Optional changes to the default options.</param>
+    /// <returns>The same service collection.</returns>
+    public static IServiceCollection AddHarmonyKademlia(this IServiceCollection services, Action<KadOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = services.AddOptions<KadOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KadOptions>, KadOptionsValidator>());
+        services.TryAddSingleton<IKadRecordValidator>(AcceptAllRecordValidator.Instance);
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
