@@ -1,0 +1,300 @@
+using Harmony.RaptorQ.Internal;
+
+namespace Harmony.RaptorQ;
+
+/// <summary>
+/// Maximum-likelihood decoder for one source block. Symbols are added as they arrive; as soon as the stored set has
+/// full rank the block is recovered, otherwise <see cref="DecodeStatus.NeedMoreSymbols"/> is reported. A
+/// rank-deficient set is never decoded into wrong bytes. Memory is bounded: at most K + <see cref="MaxSurplusSymbols"/>
+/// symbols are kept. Not thread-safe.
+/// </summary>
+public sealed class SourceBlockDecoder
+{
+    /// <summary>Symbols beyond K that a decoder keeps; with K + 64 distinct symbols failure is below 10^-150.</summary>
+    public const int MaxSurplusSymbols = 64;
+
+    private readonly BlockParameters _parameters;
+    private readonly SubBlockLayout _layout;
+    private readonly int[] _sourceIndex;
+    private readonly Dictionary<int, int> _repairIndex = [];
+    private uint[] _isis;
+    private byte[]? _slab;
+    private byte[]? _result;
+    private int _received;
+    private int _sourceReceived;
+    private InactivationSolver? _solver;
+    private OpRecorder? _recorder;
+
+    /// <summary>Creates a decoder for a block of <paramref name="blockLength"/> bytes with one sub-block.</summary>
+    /// <param name="sourceBlockNumber">SBN, 0..255.</param>
+    /// <param name="blockLength">Bytes of the block before padding (K = ⌈length / T⌉).</param>
+    /// <param name="symbolSize">Symbol size T.</param>
+    public SourceBlockDecoder(int sourceBlockNumber, int blockLength, int symbolSize)
+        : this(sourceBlockNumber, blockLength, symbolSize, 1, 1)
+    {
+    }
+
+    /// <summary>Creates a decoder for a block of <paramref name="blockLength"/> bytes cut into sub-blocks.</summary>
+    /// <param name="sourceBlockNumber">SBN, 0..255.</param>
+    /// <param name="blockLength">Bytes of the block before padding (K = ⌈length / T⌉).</param>
+    /// <param name="symbolSize">Symbol size T, a multiple of <paramref name="alignment"/>.</param>
+    /// <param name="subBlockCount">N, 1..T/Al.</param>
+    /// <param name="alignment">Al.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside the RFC limits.</exception>
+    public SourceBlockDecoder(int sourceBlockNumber, int blockLength, int symbolSize, int subBlockCount, int alignment)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sourceBlockNumber);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(sourceBlockNumber, 255);
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockLength, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(alignment, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(symbolSize, alignment);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(symbolSize, 65_535);
+        ArgumentOutOfRangeException.ThrowIfLessThan(subBlockCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(subBlockCount, symbolSize / alignment);
+        if (symbolSize % alignment != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(symbolSize), symbolSize, $"Symbol size must be a multiple of the alignment {alignment}.");
+        }
+
+        long k = ((long)blockLength + symbolSize - 1) / symbolSize;
+        if (k > BlockParameters.MaxSourceSymbols)
+        {
+            throw new ArgumentOutOfRangeException(nameof(blockLength), blockLength, $"A source block holds at most {BlockParameters.MaxSourceSymbols} symbols of {symbolSize} bytes.");
+        }
+
+        SourceBlockNumber = sourceBlockNumber;
+        BlockLength = blockLength;
+        SymbolSize = symbolSize;
+        SourceSymbolCount = (int)k;
+        _parameters = BlockParameters.ForSourceSymbols(SourceSymbolCount);
+        _layout = new SubBlockLayout(symbolSize, subBlockCount, alignment);
+        _sourceIndex = new int[SourceSymbolCount];
+        Array.Fill(_sourceIndex, -1);
+        _isis = new uint[Math.Min(SourceSymbolCount + MaxSurplusSymbols, 64)];
+    }
+
+    /// <summary>Source block number (SBN).</summary>
+    public int SourceBlockNumber { get; }
+
+    /// <summary>Bytes of the block (after truncating the padding).</summary>
+    public int BlockLength { get; }
+
+    /// <summary>Symbol size T.</summary>
+    public int SymbolSize { get; }
+
+    /// <summary>Number of source symbols K.</summary>
+    public int SourceSymbolCount { get; }
+
+    /// <summary>Distinct symbols stored so far.</summary>
+    public int ReceivedCount => _received;
+
+    /// <summary>Whether the block has been recovered.</summary>
+    public bool IsDecoded => _result is not null;
+
+    /// <summary>Adds a packet; its SBN must be this block's.</summary>
+    /// <param name="packet">The received packet.</param>
+    public DecodeStatus AddPacket(EncodingPacket packet) => packet.Id.SourceBlockNumber != SourceBlockNumber
+        ? DecodeStatus.RejectedUnknownSourceBlock
+        : AddSymbol(packet.Id.EncodingSymbolId, packet.Symbol.Span);
+
+    /// <summary>
+    /// Adds one received symbol. Returns <see cref="DecodeStatus.Decoded"/> once the block is recovered (also for every
+    /// later call), <see cref="DecodeStatus.NeedMoreSymbols"/> while it is not, or why the symbol was dropped.
+    /// </summary>
+    /// <param name="encodingSymbolId">ESI, 0..2^24−1.</param>
+    /// <param name="symbol">Exactly T bytes.</param>
+    public DecodeStatus AddSymbol(int encodingSymbolId, ReadOnlySpan<byte> symbol)
+    {
+        if (_result is not null)
+        {
+            return DecodeStatus.Decoded;
+        }
+
+        if (encodingSymbolId < 0 || encodingSymbolId > PayloadId.MaxEncodingSymbolId)
+        {
+            return DecodeStatus.RejectedSymbolIdOutOfRange;
+        }
+
+        if (symbol.Length != SymbolSize)
+        {
+            return DecodeStatus.RejectedWrongSymbolSize;
+        }
+
+        int existing = encodingSymbolId < SourceSymbolCount
+            ? _sourceIndex[encodingSymbolId]
+            : _repairIndex.GetValueOrDefault(encodingSymbolId, -1);
+        if (existing >= 0)
+        {
+            return SlotSpan(FirstReceivedSlot + existing).SequenceEqual(symbol)
+                ? DecodeStatus.Duplicate
+                : DecodeStatus.RejectedConflictingSymbol;
+        }
+
+        if (_received >= SourceSymbolCount + MaxSurplusSymbols)
+        {
+            return DecodeStatus.RejectedCapacityExceeded;
+        }
+
+        int index = _received++;
+        EnsureSlots(FirstReceivedSlot + _received);
+        if (_isis.Length < _received)
+        {
+            Array.Resize(ref _isis, Math.Min(_isis.Length * 2, SourceSymbolCount + MaxSurplusSymbols));
+        }
+
+        symbol.CopyTo(SlotSpan(FirstReceivedSlot + index));
+        if (encodingSymbolId < SourceSymbolCount)
+        {
+            _sourceIndex[encodingSymbolId] = index;
+            _isis[index] = (uint)encodingSymbolId;
+            _sourceReceived++;
+        }
+        else
+        {
+            _repairIndex[encodingSymbolId] = index;
+            _isis[index] = (uint)(encodingSymbolId + _parameters.Padding);
+        }
+
+        if (_received < SourceSymbolCount)
+        {
+            return DecodeStatus.NeedMoreSymbols;
+        }
+
+        return TryDecode() ? DecodeStatus.Decoded : DecodeStatus.NeedMoreSymbols;
+    }
+
+    /// <summary>Copies the recovered block (<see cref="BlockLength"/> bytes, in object order) to <paramref name="destination"/>.</summary>
+    /// <param name="destination">At least <see cref="BlockLength"/> bytes.</param>
+    /// <exception cref="RaptorQException">The block is not decoded yet.</exception>
+    public void CopyTo(Span<byte> destination)
+    {
+        byte[] result = _result ?? throw new RaptorQException($"Source block {SourceBlockNumber} is not decoded yet ({_received} of at least {SourceSymbolCount} symbols).");
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, BlockLength, nameof(destination));
+        _layout.Gather(result, destination[..BlockLength], SourceSymbolCount, SymbolSize);
+    }
+
+    /// <summary>The recovered block as a new array.</summary>
+    /// <exception cref="RaptorQException">The block is not decoded yet.</exception>
+    public byte[] ToArray()
+    {
+        byte[] bytes = new byte[BlockLength];
+        CopyTo(bytes);
+        return bytes;
+    }
+
+    private int FirstReceivedSlot => _parameters.S + _parameters.H;
+
+    private Span<byte> SlotSpan(int slot) => _slab.AsSpan(slot * SymbolSize, SymbolSize);
+
+    private void EnsureSlots(int slots)
+    {
+        long needed = (long)slots * SymbolSize;
+        if (_slab is not null && _slab.Length >= needed)
+        {
+            return;
+        }
+
+        long grown = Math.Max(needed, Math.Min((long)(_slab?.Length ?? 0) * 2, (long)MaxSlots * SymbolSize));
+        byte[] slab = GC.AllocateUninitializedArray<byte>((int)Math.Max(grown, needed));
+        _slab?.AsSpan().CopyTo(slab);
+        _slab = slab;
+    }
+
+    private int MaxSlots => _parameters.S + _parameters.H + SourceSymbolCount + MaxSurplusSymbols + _parameters.Padding + _parameters.L + 1;
+
+    private bool TryDecode()
+    {
+        int t = SymbolSize;
+        int k = SourceSymbolCount;
+        byte[] result = GC.AllocateUninitializedArray<byte>(k * t);
+        if (_sourceReceived == k)
+        {
+            for (int esi = 0; esi < k; esi++)
+            {
+                SlotSpan(FirstReceivedSlot + _sourceIndex[esi]).CopyTo(result.AsSpan(esi * t, t));
+            }
+
+            Finish(result);
+            return true;
+        }
+
+        BlockParameters p = _parameters;
+        int rowsBeforePadding = FirstReceivedSlot + _received;
+        int rows = rowsBeforePadding + p.Padding;
+        int scratch = rows;
+        EnsureSlots(scratch + p.L + 1);
+        uint[] isis = new uint[_received + p.Padding];
+        _isis.AsSpan(0, _received).CopyTo(isis);
+        for (int i = 0; i < p.Padding; i++)
+        {
+            isis[_received + i] = (uint)(k + i);
+        }
+
+        int[] rowSlots = new int[rows];
+        for (int r = 0; r < rows; r++)
+        {
+            rowSlots[r] = r;
+        }
+
+        var structure = BlockStructure.For(p.KPrime);
+        _solver ??= new InactivationSolver(structure);
+        _recorder ??= new OpRecorder();
+        _recorder.Reset(scratch + p.L + 1);
+        for (int r = 0; r < FirstReceivedSlot; r++)
+        {
+            _recorder.MarkZero(r);
+        }
+
+        for (int r = rowsBeforePadding; r < rows; r++)
+        {
+            _recorder.MarkZero(r);
+        }
+
+        int[] columnSlots = new int[p.L];
+        if (!_solver.TrySolve(isis, rowSlots, scratch, _recorder, columnSlots))
+        {
+            return false;
+        }
+
+        // The solve overwrites the row symbols, so the received source symbols are taken out first.
+        for (int esi = 0; esi < k; esi++)
+        {
+            int index = _sourceIndex[esi];
+            if (index >= 0)
+            {
+                SlotSpan(FirstReceivedSlot + index).CopyTo(result.AsSpan(esi * t, t));
+            }
+        }
+
+        byte[] slab = _slab!;
+        OpExecutor.Execute(_recorder.Operations, slab, t);
+        Span<int> columns = stackalloc int[TupleGenerator.MaxColumns];
+        for (int esi = 0; esi < k; esi++)
+        {
+            if (_sourceIndex[esi] >= 0)
+            {
+                continue;
+            }
+
+            Span<byte> target = result.AsSpan(esi * t, t);
+            int count = structure.LtRow((uint)esi, columns);
+            slab.AsSpan(columnSlots[columns[0]] * t, t).CopyTo(target);
+            for (int i = 1; i < count; i++)
+            {
+                SymbolKernels.Xor(target, slab.AsSpan(columnSlots[columns[i]] * t, t));
+            }
+        }
+
+        Finish(result);
+        return true;
+    }
+
+    private void Finish(byte[] result)
+    {
+        _result = result;
+        _slab = null;
+        _solver = null;
+        _recorder = null;
+        _repairIndex.Clear();
+    }
+}
