@@ -8,6 +8,7 @@ namespace Harmony.RaptorQ;
 public sealed class RaptorQDecoder
 {
     private readonly SourceBlockDecoder?[] _blocks;
+    private readonly bool[] _released;
     private int _decodedBlocks;
 
     /// <summary>Creates a decoder for the object described by <paramref name="transmissionInformation"/>.</summary>
@@ -21,6 +22,7 @@ public sealed class RaptorQDecoder
 
         TransmissionInformation = transmissionInformation;
         _blocks = new SourceBlockDecoder?[transmissionInformation.SourceBlockCount];
+        _released = new bool[transmissionInformation.SourceBlockCount];
     }
 
     /// <summary>The object's transmission information.</summary>
@@ -63,6 +65,11 @@ public sealed class RaptorQDecoder
             return DecodeStatus.RejectedUnknownSourceBlock;
         }
 
+        if (_released[sbn])
+        {
+            return IsComplete ? DecodeStatus.Decoded : DecodeStatus.NeedMoreSymbols;
+        }
+
         SourceBlockDecoder block = GetBlockDecoder(sbn);
         bool wasDecoded = block.IsDecoded;
         DecodeStatus status = block.AddSymbol(id.EncodingSymbolId, symbol);
@@ -99,6 +106,11 @@ public sealed class RaptorQDecoder
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, oti.TransferLength, nameof(destination));
         for (int sbn = 0; sbn < _blocks.Length; sbn++)
         {
+            if (_released[sbn])
+            {
+                throw new RaptorQException($"Source block {sbn} was released; its bytes are gone.");
+            }
+
             SourceBlockDecoder block = _blocks[sbn] ?? throw new RaptorQException($"Source block {sbn} has received no symbols yet.");
             block.CopyTo(destination.Slice((int)oti.BlockOffset(sbn), oti.BlockLength(sbn)));
         }
@@ -118,6 +130,31 @@ public sealed class RaptorQDecoder
         return bytes;
     }
 
-    /// <summary>Frees the memory of a block whose bytes the caller has consumed (streaming decode).</summary>
-    internal void Release(int sourceBlockNumber) => _blocks[sourceBlockNumber] = null;
+    /// <summary>
+    /// Frees the memory of a decoded block whose bytes the caller has consumed (streaming); later packets for it are
+    /// ignored, and <see cref="CopyTo"/> can no longer be used.
+    /// </summary>
+    /// <param name="sourceBlockNumber">SBN of a decoded block.</param>
+    /// <exception cref="RaptorQException">The block is not decoded.</exception>
+    public void ReleaseBlock(int sourceBlockNumber)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sourceBlockNumber);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(sourceBlockNumber, _blocks.Length);
+        if (_released[sourceBlockNumber])
+        {
+            return;
+        }
+
+        if (_blocks[sourceBlockNumber] is not { IsDecoded: true })
+        {
+            throw new RaptorQException($"Source block {sourceBlockNumber} is not decoded, so it cannot be released.");
+        }
+
+        _released[sourceBlockNumber] = true;
+        _blocks[sourceBlockNumber] = null;
+    }
+
+    /// <summary>Whether block <paramref name="sourceBlockNumber"/> is recovered (released blocks count as recovered).</summary>
+    /// <param name="sourceBlockNumber">SBN, 0..Z−1.</param>
+    public bool IsBlockDecoded(int sourceBlockNumber) => _released[sourceBlockNumber] || _blocks[sourceBlockNumber] is { IsDecoded: true };
 }

@@ -14,6 +14,7 @@ public sealed class SourceBlockDecoder
     public const int MaxSurplusSymbols = 64;
 
     private readonly BlockParameters _parameters;
+    private readonly int _maxSurplus;
     private readonly SubBlockLayout _layout;
     private readonly int[] _sourceIndex;
     private readonly Dictionary<int, int> _repairIndex = [];
@@ -42,7 +43,14 @@ public sealed class SourceBlockDecoder
     /// <param name="alignment">Al.</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside the RFC limits.</exception>
     public SourceBlockDecoder(int sourceBlockNumber, int blockLength, int symbolSize, int subBlockCount, int alignment)
+        : this(sourceBlockNumber, blockLength, symbolSize, subBlockCount, alignment, MaxSurplusSymbols)
     {
+    }
+
+    /// <summary>Creates a decoder that keeps at most K + <paramref name="maxSurplusSymbols"/> symbols (tests use 0).</summary>
+    internal SourceBlockDecoder(int sourceBlockNumber, int blockLength, int symbolSize, int subBlockCount, int alignment, int maxSurplusSymbols)
+    {
+        _maxSurplus = maxSurplusSymbols;
         ArgumentOutOfRangeException.ThrowIfNegative(sourceBlockNumber);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(sourceBlockNumber, 255);
         ArgumentOutOfRangeException.ThrowIfLessThan(blockLength, 1);
@@ -70,7 +78,7 @@ public sealed class SourceBlockDecoder
         _layout = new SubBlockLayout(symbolSize, subBlockCount, alignment);
         _sourceIndex = new int[SourceSymbolCount];
         Array.Fill(_sourceIndex, -1);
-        _isis = new uint[Math.Min(SourceSymbolCount + MaxSurplusSymbols, 64)];
+        _isis = new uint[Math.Min(SourceSymbolCount + _maxSurplus, 64)];
     }
 
     /// <summary>Source block number (SBN).</summary>
@@ -130,7 +138,7 @@ public sealed class SourceBlockDecoder
                 : DecodeStatus.RejectedConflictingSymbol;
         }
 
-        if (_received >= SourceSymbolCount + MaxSurplusSymbols)
+        if (_received >= SourceSymbolCount + _maxSurplus)
         {
             return DecodeStatus.RejectedCapacityExceeded;
         }
@@ -139,7 +147,7 @@ public sealed class SourceBlockDecoder
         EnsureSlots(FirstReceivedSlot + _received);
         if (_isis.Length < _received)
         {
-            Array.Resize(ref _isis, Math.Min(_isis.Length * 2, SourceSymbolCount + MaxSurplusSymbols));
+            Array.Resize(ref _isis, Math.Min(_isis.Length * 2, SourceSymbolCount + _maxSurplus));
         }
 
         symbol.CopyTo(SlotSpan(FirstReceivedSlot + index));
@@ -200,7 +208,7 @@ public sealed class SourceBlockDecoder
         _slab = slab;
     }
 
-    private int MaxSlots => _parameters.S + _parameters.H + SourceSymbolCount + MaxSurplusSymbols + _parameters.Padding + _parameters.L + 1;
+    private int MaxSlots => _parameters.S + _parameters.H + SourceSymbolCount + _maxSurplus + _parameters.Padding + _parameters.L + 1;
 
     private bool TryDecode()
     {
