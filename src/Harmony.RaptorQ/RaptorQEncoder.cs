@@ -3,9 +3,9 @@ namespace Harmony.RaptorQ;
 /// <summary>
 /// Encoder for a whole object: partitions it into source blocks (and sub-blocks) as its
 /// <see cref="ObjectTransmissionInformation"/> says, and produces packets for any block and ESI. Block encoders are
-/// created on first use. Thread-safe.
+/// created on first use. Thread-safe. <see cref="Dispose"/> returns the blocks' pooled memory.
 /// </summary>
-public sealed class RaptorQEncoder
+public sealed class RaptorQEncoder : IDisposable
 {
     private readonly ReadOnlyMemory<byte> _data;
     private readonly SourceBlockEncoder?[] _blocks;
@@ -72,6 +72,15 @@ public sealed class RaptorQEncoder
     {
         ArgumentOutOfRangeException.ThrowIfNegative(repairPacketsPerBlock);
         return Iterate(repairPacketsPerBlock);
+    }
+
+    /// <summary>Disposes the block encoders created so far.</summary>
+    public void Dispose()
+    {
+        for (int i = 0; i < _blocks.Length; i++)
+        {
+            Interlocked.Exchange(ref _blocks[i], null)?.Dispose();
+        }
     }
 
     private IEnumerable<EncodingPacket> Iterate(int repair)

@@ -49,11 +49,14 @@ public static class RaptorQStreaming
                 ArrayPool<byte>.Shared.Return(buffer);
             }
 
-            int total = encoder.SourceSymbolCount + repairPacketsPerBlock;
-            for (int esi = 0; esi < total; esi++)
+            using (encoder)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return encoder.CreatePacket(esi);
+                int total = encoder.SourceSymbolCount + repairPacketsPerBlock;
+                for (int esi = 0; esi < total; esi++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return encoder.CreatePacket(esi);
+                }
             }
         }
     }

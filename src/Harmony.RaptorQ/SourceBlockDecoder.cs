@@ -1,3 +1,4 @@
+using System.Buffers;
 using Harmony.RaptorQ.Internal;
 
 namespace Harmony.RaptorQ;
@@ -6,7 +7,8 @@ namespace Harmony.RaptorQ;
 /// Maximum-likelihood decoder for one source block. Symbols are added as they arrive; as soon as the stored set has
 /// full rank the block is recovered, otherwise <see cref="DecodeStatus.NeedMoreSymbols"/> is reported. A
 /// rank-deficient set is never decoded into wrong bytes. Memory is bounded: at most K + <see cref="MaxSurplusSymbols"/>
-/// symbols are kept. Not thread-safe.
+/// symbols are kept, in memory rented from <see cref="ArrayPool{T}.Shared"/> and returned once the block is decoded.
+/// Not thread-safe.
 /// </summary>
 public sealed class SourceBlockDecoder
 {
@@ -196,16 +198,14 @@ public sealed class SourceBlockDecoder
 
     private void EnsureSlots(int slots)
     {
-        long needed = (long)slots * SymbolSize;
-        if (_slab is not null && _slab.Length >= needed)
-        {
-            return;
-        }
+        // The first symbol allocates everything a decode can need (bounded by K, the surplus and L), so symbols are
+        // never copied again and the solve needs no second buffer.
+        _slab ??= ArrayPool<byte>.Shared.Rent(MaxSlots * SymbolSize);
 
-        long grown = Math.Max(needed, Math.Min((long)(_slab?.Length ?? 0) * 2, (long)MaxSlots * SymbolSize));
-        byte[] slab = GC.AllocateUninitializedArray<byte>((int)Math.Max(grown, needed));
-        _slab?.AsSpan().CopyTo(slab);
-        _slab = slab;
+        if ((long)slots * SymbolSize > _slab.Length)
+        {
+            throw new InvalidOperationException($"Slot {slots} is past the decoder's bound of {MaxSlots}.");
+        }
     }
 
     private int MaxSlots => _parameters.S + _parameters.H + SourceSymbolCount + _maxSurplus + _parameters.Padding + _parameters.L + 1;
@@ -275,7 +275,7 @@ public sealed class SourceBlockDecoder
         }
 
         byte[] slab = _slab!;
-        OpExecutor.Execute(_recorder.Operations, slab, t);
+        OpExecutor.Execute(_recorder, slab, t);
         Span<int> columns = stackalloc int[TupleGenerator.MaxColumns];
         for (int esi = 0; esi < k; esi++)
         {
@@ -300,7 +300,12 @@ public sealed class SourceBlockDecoder
     private void Finish(byte[] result)
     {
         _result = result;
-        _slab = null;
+        if (_slab is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_slab);
+            _slab = null;
+        }
+
         _solver = null;
         _recorder = null;
         _repairIndex.Clear();

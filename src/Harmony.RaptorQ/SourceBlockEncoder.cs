@@ -1,3 +1,4 @@
+using System.Buffers;
 using Harmony.RaptorQ.Internal;
 
 namespace Harmony.RaptorQ;
@@ -5,13 +6,15 @@ namespace Harmony.RaptorQ;
 /// <summary>
 /// Encoder for one source block: computes the intermediate symbols once (by replaying the plan cached for the
 /// block's K′), then produces any encoding symbol, source (ESI &lt; K) or repair (K ≤ ESI ≤ 2^24 − 1), into a caller
-/// buffer without allocating. Thread-safe for concurrent symbol generation after construction.
+/// buffer without allocating. Thread-safe for concurrent symbol generation after construction. The symbol memory is
+/// rented from <see cref="ArrayPool{T}.Shared"/>; <see cref="Dispose"/> returns it (optional, but it spares the GC
+/// when many blocks are encoded).
 /// </summary>
-public sealed class SourceBlockEncoder
+public sealed class SourceBlockEncoder : IDisposable
 {
     private readonly EncodingPlan _plan;
     private readonly BlockParameters _parameters;
-    private readonly byte[] _slab;
+    private byte[]? _slab;
     private readonly int _sourceSlot;
 
     /// <summary>Encodes a block with one sub-block (N = 1).</summary>
@@ -57,14 +60,15 @@ public sealed class SourceBlockEncoder
         _plan = EncodingPlan.For(_parameters.KPrime);
         // The plan overwrites its row slots, so the source symbols are kept in their own slots after the plan's.
         _sourceSlot = _plan.SlotCount;
-        _slab = GC.AllocateUninitializedArray<byte>((_plan.SlotCount + SourceSymbolCount) * symbolSize);
+        byte[] slab = ArrayPool<byte>.Shared.Rent((_plan.SlotCount + SourceSymbolCount) * symbolSize);
+        _slab = slab;
         var layout = new SubBlockLayout(symbolSize, subBlockCount, alignment);
-        Span<byte> source = _slab.AsSpan(_sourceSlot * symbolSize, SourceSymbolCount * symbolSize);
+        Span<byte> source = slab.AsSpan(_sourceSlot * symbolSize, SourceSymbolCount * symbolSize);
         layout.Scatter(block, source, SourceSymbolCount, symbolSize);
-        Span<byte> rows = _slab.AsSpan((_parameters.S + _parameters.H) * symbolSize, _parameters.KPrime * symbolSize);
+        Span<byte> rows = slab.AsSpan((_parameters.S + _parameters.H) * symbolSize, _parameters.KPrime * symbolSize);
         source.CopyTo(rows);
         rows[source.Length..].Clear();
-        OpExecutor.Execute(_plan.Operations, _slab, symbolSize);
+        OpExecutor.Execute(_plan.Operations, slab, symbolSize);
     }
 
     /// <summary>Source block number (SBN).</summary>
@@ -87,11 +91,12 @@ public sealed class SourceBlockEncoder
         ArgumentOutOfRangeException.ThrowIfNegative(encodingSymbolId);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(encodingSymbolId, PayloadId.MaxEncodingSymbolId);
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, SymbolSize, nameof(destination));
+        byte[] slab = _slab ?? throw new ObjectDisposedException(nameof(SourceBlockEncoder));
         int t = SymbolSize;
         destination = destination[..t];
         if (encodingSymbolId < SourceSymbolCount)
         {
-            _slab.AsSpan((_sourceSlot + encodingSymbolId) * t, t).CopyTo(destination);
+            slab.AsSpan((_sourceSlot + encodingSymbolId) * t, t).CopyTo(destination);
             return;
         }
 
@@ -99,10 +104,10 @@ public sealed class SourceBlockEncoder
         Span<int> columns = stackalloc int[TupleGenerator.MaxColumns];
         int count = _plan.Structure.LtRow(isi, columns);
         int[] slots = _plan.ColumnSlots;
-        _slab.AsSpan(slots[columns[0]] * t, t).CopyTo(destination);
+        slab.AsSpan(slots[columns[0]] * t, t).CopyTo(destination);
         for (int i = 1; i < count; i++)
         {
-            SymbolKernels.Xor(destination, _slab.AsSpan(slots[columns[i]] * t, t));
+            SymbolKernels.Xor(destination, slab.AsSpan(slots[columns[i]] * t, t));
         }
     }
 
@@ -122,6 +127,16 @@ public sealed class SourceBlockEncoder
         ArgumentOutOfRangeException.ThrowIfNegative(repairCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(repairCount, PayloadId.MaxEncodingSymbolId + 1 - SourceSymbolCount);
         return Iterate(SourceSymbolCount + repairCount);
+    }
+
+    /// <summary>Returns the symbol memory to the pool; the encoder cannot produce symbols afterwards.</summary>
+    public void Dispose()
+    {
+        byte[]? slab = Interlocked.Exchange(ref _slab, null);
+        if (slab is not null)
+        {
+            ArrayPool<byte>.Shared.Return(slab);
+        }
     }
 
     /// <summary>Intermediate symbol <paramref name="index"/> (0..L−1), for conformance tests.</summary>

@@ -54,7 +54,11 @@ public class RaptorQBlockBenchmarks
     }
 
     [Benchmark]
-    public int Encode() => new SourceBlockEncoder(0, _block, SymbolSize).SourceSymbolCount;
+    public int Encode()
+    {
+        using var encoder = new SourceBlockEncoder(0, _block, SymbolSize);
+        return encoder.SourceSymbolCount;
+    }
 
     [Benchmark]
     public int GenerateRepairSymbols()

@@ -51,7 +51,7 @@ public class RaptorQObjectBenchmarks
     [Benchmark]
     public int EncodeTenMiB()
     {
-        var encoder = RaptorQEncoder.Create(_data, _options);
+        using var encoder = RaptorQEncoder.Create(_data, _options);
         int written = 0;
         for (int sbn = 0; sbn < encoder.SourceBlockCount; sbn++)
         {

@@ -40,9 +40,9 @@ internal static class OpExecutor
         }
     }
 
-    /// <summary>Applies <paramref name="ops"/> to whole symbols of <paramref name="symbolSize"/> bytes, in parallel over byte ranges when large.</summary>
-    public static void Execute(ReadOnlySpan<SymbolOp> ops, byte[] slab, int symbolSize)
-    {
-        Execute(ops, slab, symbolSize, 0, symbolSize);
-    }
+    /// <summary>Applies <paramref name="ops"/> to whole symbols of <paramref name="symbolSize"/> bytes.</summary>
+    public static void Execute(SymbolOp[] ops, byte[] slab, int symbolSize) => Execute(ops, slab, symbolSize, 0, symbolSize);
+
+    /// <summary>Applies the recorder's operations to whole symbols of <paramref name="symbolSize"/> bytes.</summary>
+    public static void Execute(OpRecorder recorder, byte[] slab, int symbolSize) => Execute(recorder.Operations, slab, symbolSize, 0, symbolSize);
 }

@@ -12,6 +12,9 @@ internal sealed class OpRecorder
     /// <summary>Number of operations recorded.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The backing array; the first <see cref="Count"/> entries are the operations.</summary>
+    public SymbolOp[] Buffer => _ops;
+
     /// <summary>The recorded operations.</summary>
     public ReadOnlySpan<SymbolOp> Operations => _ops.AsSpan(0, Count);
 
