@@ -3,9 +3,10 @@ namespace Harmony.RaptorQ;
 /// <summary>
 /// Decoder for a whole object: routes packets to per-block decoders (created on the first packet of each block),
 /// and reports <see cref="DecodeStatus.Decoded"/> once every block is recovered. Memory is bounded by the OTI: each
-/// block keeps at most K + <see cref="SourceBlockDecoder.MaxSurplusSymbols"/> symbols. Not thread-safe.
+/// block keeps at most K + <see cref="SourceBlockDecoder.MaxSurplusSymbols"/> symbols, in pooled buffers that
+/// <see cref="Dispose"/> (or <see cref="ReleaseBlock"/>) returns. Not thread-safe.
 /// </summary>
-public sealed class RaptorQDecoder
+public sealed class RaptorQDecoder : IDisposable
 {
     private readonly SourceBlockDecoder?[] _blocks;
     private readonly bool[] _released;
@@ -151,7 +152,18 @@ public sealed class RaptorQDecoder
         }
 
         _released[sourceBlockNumber] = true;
+        _blocks[sourceBlockNumber]!.Dispose();
         _blocks[sourceBlockNumber] = null;
+    }
+
+    /// <summary>Disposes every block decoder, returning their pooled buffers.</summary>
+    public void Dispose()
+    {
+        for (int i = 0; i < _blocks.Length; i++)
+        {
+            _blocks[i]?.Dispose();
+            _blocks[i] = null;
+        }
     }
 
     /// <summary>Whether block <paramref name="sourceBlockNumber"/> is recovered (released blocks count as recovered).</summary>

@@ -7,10 +7,10 @@ namespace Harmony.RaptorQ;
 /// Maximum-likelihood decoder for one source block. Symbols are added as they arrive; as soon as the stored set has
 /// full rank the block is recovered, otherwise <see cref="DecodeStatus.NeedMoreSymbols"/> is reported. A
 /// rank-deficient set is never decoded into wrong bytes. Memory is bounded: at most K + <see cref="MaxSurplusSymbols"/>
-/// symbols are kept, in memory rented from <see cref="ArrayPool{T}.Shared"/> and returned once the block is decoded.
-/// Not thread-safe.
+/// symbols are kept, in one buffer rented from <see cref="ArrayPool{T}.Shared"/> that also holds the recovered block;
+/// <see cref="Dispose"/> returns it. Not thread-safe.
 /// </summary>
-public sealed class SourceBlockDecoder
+public sealed class SourceBlockDecoder : IDisposable
 {
     /// <summary>Symbols beyond K that a decoder keeps; with K + 64 distinct symbols failure is below 10^-150.</summary>
     public const int MaxSurplusSymbols = 64;
@@ -22,7 +22,8 @@ public sealed class SourceBlockDecoder
     private readonly Dictionary<int, int> _repairIndex = [];
     private uint[] _isis;
     private byte[]? _slab;
-    private byte[]? _result;
+    private bool _decoded;
+    private bool _disposed;
     private int _received;
     private int _sourceReceived;
     private InactivationSolver? _solver;
@@ -99,7 +100,7 @@ public sealed class SourceBlockDecoder
     public int ReceivedCount => _received;
 
     /// <summary>Whether the block has been recovered.</summary>
-    public bool IsDecoded => _result is not null;
+    public bool IsDecoded => _decoded;
 
     /// <summary>Adds a packet; its SBN must be this block's.</summary>
     /// <param name="packet">The received packet.</param>
@@ -115,10 +116,12 @@ public sealed class SourceBlockDecoder
     /// <param name="symbol">Exactly T bytes.</param>
     public DecodeStatus AddSymbol(int encodingSymbolId, ReadOnlySpan<byte> symbol)
     {
-        if (_result is not null)
+        if (_decoded)
         {
             return DecodeStatus.Decoded;
         }
+
+        ObjectDisposedException.ThrowIf(_disposed, this);
 
         if (encodingSymbolId < 0 || encodingSymbolId > PayloadId.MaxEncodingSymbolId)
         {
@@ -178,9 +181,14 @@ public sealed class SourceBlockDecoder
     /// <exception cref="RaptorQException">The block is not decoded yet.</exception>
     public void CopyTo(Span<byte> destination)
     {
-        byte[] result = _result ?? throw new RaptorQException($"Source block {SourceBlockNumber} is not decoded yet ({_received} of at least {SourceSymbolCount} symbols).");
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_decoded)
+        {
+            throw new RaptorQException($"Source block {SourceBlockNumber} is not decoded yet ({_received} of at least {SourceSymbolCount} symbols).");
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, BlockLength, nameof(destination));
-        _layout.Gather(result, destination[..BlockLength], SourceSymbolCount, SymbolSize);
+        _layout.Gather(_slab.AsSpan(0, SourceSymbolCount * SymbolSize), destination[..BlockLength], SourceSymbolCount, SymbolSize);
     }
 
     /// <summary>The recovered block as a new array.</summary>
@@ -192,7 +200,9 @@ public sealed class SourceBlockDecoder
         return bytes;
     }
 
-    private int FirstReceivedSlot => _parameters.S + _parameters.H;
+    private int FirstRowSlot => SourceSymbolCount;
+
+    private int FirstReceivedSlot => SourceSymbolCount + _parameters.S + _parameters.H;
 
     private Span<byte> SlotSpan(int slot) => _slab.AsSpan(slot * SymbolSize, SymbolSize);
 
@@ -208,28 +218,29 @@ public sealed class SourceBlockDecoder
         }
     }
 
-    private int MaxSlots => _parameters.S + _parameters.H + SourceSymbolCount + _maxSurplus + _parameters.Padding + _parameters.L + 1;
+    private int MaxSlots => SourceSymbolCount + _parameters.S + _parameters.H + SourceSymbolCount + _maxSurplus + _parameters.Padding + _parameters.L + 1;
 
     private bool TryDecode()
     {
         int t = SymbolSize;
         int k = SourceSymbolCount;
-        byte[] result = GC.AllocateUninitializedArray<byte>(k * t);
+        byte[] slab = _slab!;
+        Span<byte> result = slab.AsSpan(0, k * t);
         if (_sourceReceived == k)
         {
             for (int esi = 0; esi < k; esi++)
             {
-                SlotSpan(FirstReceivedSlot + _sourceIndex[esi]).CopyTo(result.AsSpan(esi * t, t));
+                SlotSpan(FirstReceivedSlot + _sourceIndex[esi]).CopyTo(result.Slice(esi * t, t));
             }
 
-            Finish(result);
+            Finish();
             return true;
         }
 
         BlockParameters p = _parameters;
-        int rowsBeforePadding = FirstReceivedSlot + _received;
+        int rowsBeforePadding = p.S + p.H + _received;
         int rows = rowsBeforePadding + p.Padding;
-        int scratch = rows;
+        int scratch = FirstRowSlot + rows;
         EnsureSlots(scratch + p.L + 1);
         uint[] isis = new uint[_received + p.Padding];
         _isis.AsSpan(0, _received).CopyTo(isis);
@@ -241,21 +252,21 @@ public sealed class SourceBlockDecoder
         int[] rowSlots = new int[rows];
         for (int r = 0; r < rows; r++)
         {
-            rowSlots[r] = r;
+            rowSlots[r] = FirstRowSlot + r;
         }
 
         var structure = BlockStructure.For(p.KPrime);
         _solver ??= new InactivationSolver(structure);
-        _recorder ??= new OpRecorder();
+        _recorder ??= new OpRecorder(24 * p.L);
         _recorder.Reset(scratch + p.L + 1);
-        for (int r = 0; r < FirstReceivedSlot; r++)
+        for (int r = 0; r < p.S + p.H; r++)
         {
-            _recorder.MarkZero(r);
+            _recorder.MarkZero(FirstRowSlot + r);
         }
 
         for (int r = rowsBeforePadding; r < rows; r++)
         {
-            _recorder.MarkZero(r);
+            _recorder.MarkZero(FirstRowSlot + r);
         }
 
         int[] columnSlots = new int[p.L];
@@ -270,11 +281,10 @@ public sealed class SourceBlockDecoder
             int index = _sourceIndex[esi];
             if (index >= 0)
             {
-                SlotSpan(FirstReceivedSlot + index).CopyTo(result.AsSpan(esi * t, t));
+                SlotSpan(FirstReceivedSlot + index).CopyTo(result.Slice(esi * t, t));
             }
         }
 
-        byte[] slab = _slab!;
         OpExecutor.Execute(_recorder, slab, t);
         Span<int> columns = stackalloc int[TupleGenerator.MaxColumns];
         for (int esi = 0; esi < k; esi++)
@@ -284,7 +294,7 @@ public sealed class SourceBlockDecoder
                 continue;
             }
 
-            Span<byte> target = result.AsSpan(esi * t, t);
+            Span<byte> target = result.Slice(esi * t, t);
             int count = structure.LtRow((uint)esi, columns);
             slab.AsSpan(columnSlots[columns[0]] * t, t).CopyTo(target);
             for (int i = 1; i < count; i++)
@@ -293,21 +303,28 @@ public sealed class SourceBlockDecoder
             }
         }
 
-        Finish(result);
+        Finish();
         return true;
     }
 
-    private void Finish(byte[] result)
+    private void Finish()
     {
-        _result = result;
-        if (_slab is not null)
-        {
-            ArrayPool<byte>.Shared.Return(_slab);
-            _slab = null;
-        }
-
+        _decoded = true;
         _solver = null;
         _recorder = null;
         _repairIndex.Clear();
+    }
+
+    /// <summary>Returns the pooled buffer (received symbols and the recovered block); the decoder is unusable afterwards.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _decoded = false;
+        byte[]? slab = _slab;
+        _slab = null;
+        if (slab is not null)
+        {
+            ArrayPool<byte>.Shared.Return(slab);
+        }
     }
 }

@@ -79,7 +79,7 @@ public class RaptorQBlockBenchmarks
 
     private DecodeStatus Decode(int[] ids, byte[][] symbols)
     {
-        var decoder = new SourceBlockDecoder(0, _block.Length, SymbolSize);
+        using var decoder = new SourceBlockDecoder(0, _block.Length, SymbolSize);
         DecodeStatus status = DecodeStatus.NeedMoreSymbols;
         for (int i = 0; i < ids.Length && status != DecodeStatus.Decoded; i++)
         {

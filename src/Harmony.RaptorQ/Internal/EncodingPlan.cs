@@ -34,7 +34,7 @@ internal sealed class EncodingPlan
         }
 
         SlotCount = rows + p.L + 1;
-        var recorder = new OpRecorder();
+        var recorder = new OpRecorder(24 * p.L);
         recorder.Reset(SlotCount);
         for (int i = 0; i < p.S + p.H; i++)
         {

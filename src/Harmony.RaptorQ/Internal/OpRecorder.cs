@@ -6,8 +6,14 @@ namespace Harmony.RaptorQ.Internal;
 /// </summary>
 internal sealed class OpRecorder
 {
-    private SymbolOp[] _ops = new SymbolOp[256];
+    private SymbolOp[] _ops;
     private bool[] _zero = [];
+
+    /// <summary>Creates a recorder with room for <paramref name="capacity"/> operations before it grows.</summary>
+    public OpRecorder(int capacity = 256)
+    {
+        _ops = new SymbolOp[Math.Max(16, capacity)];
+    }
 
     /// <summary>Number of operations recorded.</summary>
     public int Count { get; private set; }
