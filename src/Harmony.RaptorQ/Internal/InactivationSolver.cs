@@ -370,7 +370,7 @@ internal sealed class InactivationSolver
 
         // HDPC rows are consecutive (S..S+H−1) and never pivots, so they sit at hdpcPosition..+H−1.
         AddHdpcRows(dense, hdpcPosition, u);
-        return Eliminate(dense, u);
+        return Eliminate(dense, u, hdpcPosition, p.H);
     }
 
     private void AddHdpcRows(byte[] dense, int hdpcPosition, int u)
@@ -420,7 +420,11 @@ internal sealed class InactivationSolver
         }
     }
 
-    private bool Eliminate(byte[] dense, int u)
+    /// <summary>
+    /// Gauss-Jordan elimination of the dense rows. Pivots come from the binary rows while any has a nonzero in the
+    /// column, so binary rows stay binary (plain XORs) and only the H HDPC rows need multiplications.
+    /// </summary>
+    private bool Eliminate(byte[] dense, int u, int hdpcPosition, int hdpcCount)
     {
         int rows = _remainingCount;
         _order = Ensure(_order, rows);
@@ -436,11 +440,11 @@ internal sealed class InactivationSolver
             int found = -1;
             for (int t = k; t < rows; t++)
             {
-                byte v = dense[(_order[t] * u) + k];
-                if (v != 0)
+                int position = _order[t];
+                if (dense[(position * u) + k] != 0)
                 {
                     found = t;
-                    if (v == 1)
+                    if (position < hdpcPosition || position >= hdpcPosition + hdpcCount)
                     {
                         break;
                     }

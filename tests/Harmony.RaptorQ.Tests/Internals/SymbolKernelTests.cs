@@ -29,13 +29,20 @@ public class SymbolKernelTests
             SymbolKernels.MulTo(mulTo, source, f);
             byte[] scaleAdd = (byte[])start.Clone();
             SymbolKernels.ScaleAdd(scaleAdd, source, f);
+            byte[] expectedMulAdd = new byte[length];
+            byte[] expectedMulTo = new byte[length];
+            byte[] expectedScaleAdd = new byte[length];
             for (int i = 0; i < length; i++)
             {
                 byte product = Octet.Mul(f, source[i]);
-                mulAdd[i].ShouldBe((byte)(start[i] ^ product));
-                mulTo[i].ShouldBe(product);
-                scaleAdd[i].ShouldBe((byte)(Octet.Mul(f, start[i]) ^ source[i]));
+                expectedMulAdd[i] = (byte)(start[i] ^ product);
+                expectedMulTo[i] = product;
+                expectedScaleAdd[i] = (byte)(Octet.Mul(f, start[i]) ^ source[i]);
             }
+
+            mulAdd.AsSpan().SequenceEqual(expectedMulAdd).ShouldBeTrue($"MulAdd by {f}");
+            mulTo.AsSpan().SequenceEqual(expectedMulTo).ShouldBeTrue($"MulTo by {f}");
+            scaleAdd.AsSpan().SequenceEqual(expectedScaleAdd).ShouldBeTrue($"ScaleAdd by {f}");
         }
 
         byte[] xor = (byte[])start.Clone();
