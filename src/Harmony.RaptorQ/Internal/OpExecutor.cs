@@ -9,18 +9,35 @@ internal static class OpExecutor
     /// </summary>
     public static void Execute(ReadOnlySpan<SymbolOp> ops, Span<byte> slab, int stride, int offset, int length)
     {
-        for (int n = 0; n < ops.Length; n++)
+        int n = 0;
+        while (n < ops.Length)
         {
             SymbolOp op = ops[n];
             Span<byte> dst = slab.Slice((op.Destination * stride) + offset, length);
+            if (op.Kind is SymbolOpKind.Xor or SymbolOpKind.Copy)
+            {
+                // A copy or XOR followed by XORs into the same destination runs as fused passes of up to 4 sources.
+                bool accumulate = op.Kind == SymbolOpKind.Xor;
+                int count = 1;
+                while (count < 4 && n + count < ops.Length && ops[n + count].Kind == SymbolOpKind.Xor && ops[n + count].Destination == op.Destination)
+                {
+                    count++;
+                }
+
+                SymbolKernels.XorMany(
+                    dst,
+                    accumulate,
+                    count,
+                    slab.Slice((op.Source * stride) + offset, length),
+                    count > 1 ? slab.Slice((ops[n + 1].Source * stride) + offset, length) : default,
+                    count > 2 ? slab.Slice((ops[n + 2].Source * stride) + offset, length) : default,
+                    count > 3 ? slab.Slice((ops[n + 3].Source * stride) + offset, length) : default);
+                n += count;
+                continue;
+            }
+
             switch (op.Kind)
             {
-                case SymbolOpKind.Xor:
-                    SymbolKernels.Xor(dst, slab.Slice((op.Source * stride) + offset, length));
-                    break;
-                case SymbolOpKind.Copy:
-                    slab.Slice((op.Source * stride) + offset, length).CopyTo(dst);
-                    break;
                 case SymbolOpKind.MulAdd:
                     SymbolKernels.MulAdd(dst, slab.Slice((op.Source * stride) + offset, length), op.Factor);
                     break;
@@ -37,6 +54,8 @@ internal static class OpExecutor
                     dst.Clear();
                     break;
             }
+
+            n++;
         }
     }
 

@@ -11,7 +11,7 @@ namespace Harmony.RaptorQ.Internal;
 /// constant uses split-nibble table look-ups (<c>vpshufb</c>) on Vector512 (AVX-512BW), Vector256 (AVX2), Vector128
 /// (SSSE3 or AdvSimd) and a scalar table as the fallback. GF2P8MULB is not used: it hard-wires the AES polynomial.
 /// </summary>
-internal static class SymbolKernels
+internal static partial class SymbolKernels
 {
     // For each constant c: 16 bytes c·x for x in 0..15, then 16 bytes c·(x << 4).
     private static readonly byte[] NibbleTables = BuildNibbleTables();
