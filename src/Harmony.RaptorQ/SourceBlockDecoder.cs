@@ -26,8 +26,6 @@ public sealed class SourceBlockDecoder : IDisposable
     private bool _disposed;
     private int _received;
     private int _sourceReceived;
-    private InactivationSolver? _solver;
-    private OpRecorder? _recorder;
 
     /// <summary>Creates a decoder for a block of <paramref name="blockLength"/> bytes with one sub-block.</summary>
     /// <param name="sourceBlockNumber">SBN, 0..255.</param>
@@ -242,65 +240,69 @@ public sealed class SourceBlockDecoder : IDisposable
         int rows = rowsBeforePadding + p.Padding;
         int scratch = FirstRowSlot + rows;
         EnsureSlots(scratch + p.L + 1);
-        uint[] isis = new uint[_received + p.Padding];
-        _isis.AsSpan(0, _received).CopyTo(isis);
-        for (int i = 0; i < p.Padding; i++)
+        BlockStructure structure = BlockStructure.For(p.KPrime);
+        SolverWorkspace workspace = structure.RentWorkspace();
+        try
         {
-            isis[_received + i] = (uint)(k + i);
-        }
-
-        int[] rowSlots = new int[rows];
-        for (int r = 0; r < rows; r++)
-        {
-            rowSlots[r] = FirstRowSlot + r;
-        }
-
-        var structure = BlockStructure.For(p.KPrime);
-        _solver ??= new InactivationSolver(structure);
-        _recorder ??= new OpRecorder(24 * p.L);
-        _recorder.Reset(scratch + p.L + 1);
-        for (int r = 0; r < p.S + p.H; r++)
-        {
-            _recorder.MarkZero(FirstRowSlot + r);
-        }
-
-        for (int r = rowsBeforePadding; r < rows; r++)
-        {
-            _recorder.MarkZero(FirstRowSlot + r);
-        }
-
-        int[] columnSlots = new int[p.L];
-        if (!_solver.TrySolve(isis, rowSlots, scratch, _recorder, columnSlots))
-        {
-            return false;
-        }
-
-        // The solve overwrites the row symbols, so the received source symbols are taken out first.
-        for (int esi = 0; esi < k; esi++)
-        {
-            int index = _sourceIndex[esi];
-            if (index >= 0)
+            int ltRows = _received + p.Padding;
+            workspace.Reserve(ltRows, rows);
+            Span<uint> isis = workspace.Isis.AsSpan(0, ltRows);
+            _isis.AsSpan(0, _received).CopyTo(isis);
+            for (int i = 0; i < p.Padding; i++)
             {
-                SlotSpan(FirstReceivedSlot + index).CopyTo(result.Slice(esi * t, t));
-            }
-        }
-
-        OpExecutor.Execute(_recorder, slab, t);
-        Span<int> columns = stackalloc int[TupleGenerator.MaxColumns];
-        for (int esi = 0; esi < k; esi++)
-        {
-            if (_sourceIndex[esi] >= 0)
-            {
-                continue;
+                isis[_received + i] = (uint)(k + i);
             }
 
-            Span<byte> target = result.Slice(esi * t, t);
-            int count = structure.LtRow((uint)esi, columns);
-            slab.AsSpan(columnSlots[columns[0]] * t, t).CopyTo(target);
-            for (int i = 1; i < count; i++)
+            Span<int> rowSlots = workspace.RowSlots.AsSpan(0, rows);
+            for (int r = 0; r < rows; r++)
             {
-                SymbolKernels.Xor(target, slab.AsSpan(columnSlots[columns[i]] * t, t));
+                rowSlots[r] = FirstRowSlot + r;
             }
+
+            OpRecorder recorder = workspace.Recorder;
+            recorder.Reset(scratch + p.L + 1);
+            for (int r = 0; r < p.S + p.H; r++)
+            {
+                recorder.MarkZero(FirstRowSlot + r);
+            }
+
+            for (int r = rowsBeforePadding; r < rows; r++)
+            {
+                recorder.MarkZero(FirstRowSlot + r);
+            }
+
+            int[] columnSlots = workspace.ColumnSlots;
+            if (!workspace.Solver.TrySolve(isis, rowSlots, scratch, recorder, columnSlots))
+            {
+                return false;
+            }
+
+            // The solve overwrites the row symbols, so the received source symbols are taken out first.
+            for (int esi = 0; esi < k; esi++)
+            {
+                int index = _sourceIndex[esi];
+                if (index >= 0)
+                {
+                    SlotSpan(FirstReceivedSlot + index).CopyTo(result.Slice(esi * t, t));
+                }
+            }
+
+            OpExecutor.Execute(recorder, slab, t);
+            Span<int> columns = stackalloc int[TupleGenerator.MaxColumns];
+            for (int esi = 0; esi < k; esi++)
+            {
+                if (_sourceIndex[esi] >= 0)
+                {
+                    continue;
+                }
+
+                int count = structure.LtRow((uint)esi, columns);
+                SymbolKernels.Combine(result.Slice(esi * t, t), slab, columnSlots, columns[..count]);
+            }
+        }
+        finally
+        {
+            structure.ReturnWorkspace(workspace);
         }
 
         Finish();
@@ -310,8 +312,6 @@ public sealed class SourceBlockDecoder : IDisposable
     private void Finish()
     {
         _decoded = true;
-        _solver = null;
-        _recorder = null;
         _repairIndex.Clear();
     }
 

@@ -103,12 +103,7 @@ public sealed class SourceBlockEncoder : IDisposable
         uint isi = (uint)(encodingSymbolId + _parameters.Padding);
         Span<int> columns = stackalloc int[TupleGenerator.MaxColumns];
         int count = _plan.Structure.LtRow(isi, columns);
-        int[] slots = _plan.ColumnSlots;
-        slab.AsSpan(slots[columns[0]] * t, t).CopyTo(destination);
-        for (int i = 1; i < count; i++)
-        {
-            SymbolKernels.Xor(destination, slab.AsSpan(slots[columns[i]] * t, t));
-        }
+        SymbolKernels.Combine(destination, slab, _plan.ColumnSlots, columns[..count]);
     }
 
     /// <summary>A packet with encoding symbol <paramref name="encodingSymbolId"/> in a new array.</summary>

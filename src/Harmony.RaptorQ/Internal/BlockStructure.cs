@@ -11,6 +11,8 @@ internal sealed class BlockStructure
     private const int CacheCapacity = 64;
     private static readonly ConcurrentDictionary<int, Lazy<BlockStructure>> Cache = new();
 
+    private readonly ConcurrentBag<SolverWorkspace> _workspaces = [];
+
     private BlockStructure(int kPrime)
     {
         Parameters = BlockParameters.ForSourceSymbols(kPrime);
@@ -58,6 +60,18 @@ internal sealed class BlockStructure
         }
 
         return Cache.GetOrAdd(kPrime, static k => new Lazy<BlockStructure>(() => new BlockStructure(k))).Value;
+    }
+
+    /// <summary>A pooled solver workspace for this K′ (return it with <see cref="ReturnWorkspace"/>).</summary>
+    public SolverWorkspace RentWorkspace() => _workspaces.TryTake(out SolverWorkspace? workspace) ? workspace : new SolverWorkspace(this);
+
+    /// <summary>Gives a workspace back to the pool (a few are kept per K′).</summary>
+    public void ReturnWorkspace(SolverWorkspace workspace)
+    {
+        if (_workspaces.Count < 4)
+        {
+            _workspaces.Add(workspace);
+        }
     }
 
     /// <summary>Writes the LT columns of <paramref name="isi"/> and returns how many.</summary>

@@ -51,6 +51,18 @@ internal sealed class InactivationSolver
     private SymbolOp[] _denseOps = [];
     private int _denseOpCount;
 
+    // Work arrays reused across solves (a solver is pooled per K′).
+    private int[] _degree = [];
+    private int[] _columnStart = [];
+    private int[] _columnRows = [];
+    private int[] _fill = [];
+    private int[] _head = [];
+    private int[] _nodeRow = [];
+    private int[] _nodeNext = [];
+    private byte[] _dense = [];
+    private ulong[] _bits = [];
+    private byte[] _accumulator = [];
+
     /// <summary>Creates a solver for blocks with the structure of one K′.</summary>
     public InactivationSolver(BlockStructure structure)
     {
@@ -144,8 +156,8 @@ internal sealed class InactivationSolver
 
         int hdpcStart = p.S;
         int hdpcEnd = p.S + p.H;
-        int[] degree = new int[rows];
-        int[] columnStart = new int[w + 1];
+        int[] degree = _degree = Ensure(_degree, rows);
+        int[] columnStart = _columnStart = EnsureCleared(_columnStart, w + 1);
         int totalActive = 0;
         int maxDegree = 0;
         for (int r = 0; r < rows; r++)
@@ -171,8 +183,8 @@ internal sealed class InactivationSolver
             columnStart[c + 1] += columnStart[c];
         }
 
-        int[] columnRows = new int[totalActive];
-        int[] fill = new int[w];
+        int[] columnRows = _columnRows = Ensure(_columnRows, totalActive);
+        int[] fill = _fill = EnsureCleared(_fill, w);
         for (int r = 0; r < rows; r++)
         {
             for (int e = _rowStart[r]; e < _rowStart[r + 1]; e++)
@@ -186,10 +198,10 @@ internal sealed class InactivationSolver
         }
 
         // Bucket queue keyed by current degree, with lazy deletion of stale entries.
-        int[] head = new int[maxDegree + 1];
-        Array.Fill(head, -1);
-        int[] nodeRow = new int[rows + totalActive];
-        int[] nodeNext = new int[rows + totalActive];
+        int[] head = _head = Ensure(_head, maxDegree + 1);
+        head.AsSpan(0, maxDegree + 1).Fill(-1);
+        int[] nodeRow = _nodeRow = Ensure(_nodeRow, rows + totalActive);
+        int[] nodeNext = _nodeNext = Ensure(_nodeNext, rows + totalActive);
         int nodes = 0;
         for (int r = rows - 1; r >= 0; r--)
         {
@@ -328,8 +340,9 @@ internal sealed class InactivationSolver
         int remaining = _rowCount - m;
         _remainingCount = remaining;
         _remainingRows = Ensure(_remainingRows, remaining);
-        byte[] dense = new byte[remaining * u];
-        ulong[] bits = new ulong[words];
+        byte[] dense = _dense = EnsureCleared(_dense, remaining * u);
+        _bits = Ensure(_bits, words);
+        Span<ulong> bits = _bits.AsSpan(0, words);
         int hdpcPosition = -1;
         int position = 0;
         for (int r = 0; r < _rowCount; r++)
@@ -347,7 +360,7 @@ internal sealed class InactivationSolver
 
             if (r < p.S || r >= p.S + p.H)
             {
-                Array.Clear(bits);
+                bits.Clear();
                 for (int e = _rowStart[r]; e < _rowStart[r + 1]; e++)
                 {
                     int c = _rowColumns[e];
@@ -378,7 +391,8 @@ internal sealed class InactivationSolver
         BlockParameters p = _p;
         int words = _words;
         int n = p.KPrime + p.S;
-        byte[] q = new byte[u];
+        _accumulator = EnsureCleared(_accumulator, u);
+        Span<byte> q = _accumulator.AsSpan(0, u);
         for (int i = 0; i < n; i++)
         {
             SymbolKernels.Scale(q, Alpha);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Harmony.RaptorQ.Internal;
 
 /// <summary>
@@ -45,6 +47,7 @@ internal sealed class OpRecorder
     public bool IsZero(int slot) => _zero[slot];
 
     /// <summary>dst ^= src.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Xor(int dst, int src)
     {
         if (_zero[src])
@@ -139,6 +142,7 @@ internal sealed class OpRecorder
     /// <summary>A copy of the recorded operations.</summary>
     public SymbolOp[] ToArray() => Operations.ToArray();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Add(SymbolOpKind kind, byte factor, int dst, int src)
     {
         if (Count == _ops.Length)

@@ -8,6 +8,27 @@ namespace Harmony.RaptorQ.Internal;
 internal static partial class SymbolKernels
 {
     /// <summary>
+    /// destination = XOR of the symbols in slots <paramref name="slots"/>[<paramref name="columns"/>[i]] of
+    /// <paramref name="slab"/> (the LT encoding of one ISI), four sources per pass.
+    /// </summary>
+    public static void Combine(Span<byte> destination, ReadOnlySpan<byte> slab, ReadOnlySpan<int> slots, ReadOnlySpan<int> columns)
+    {
+        int t = destination.Length;
+        for (int i = 0; i < columns.Length; i += 4)
+        {
+            int count = Math.Min(4, columns.Length - i);
+            XorMany(
+                destination,
+                i > 0,
+                count,
+                slab.Slice(slots[columns[i]] * t, t),
+                count > 1 ? slab.Slice(slots[columns[i + 1]] * t, t) : default,
+                count > 2 ? slab.Slice(slots[columns[i + 2]] * t, t) : default,
+                count > 3 ? slab.Slice(slots[columns[i + 3]] * t, t) : default);
+        }
+    }
+
+    /// <summary>
     /// destination = (<paramref name="accumulate"/> ? destination : 0) ⊕ s0 ⊕ … ⊕ s(count−1), for 1 ≤ count ≤ 4
     /// (unused sources may be empty).
     /// </summary>
