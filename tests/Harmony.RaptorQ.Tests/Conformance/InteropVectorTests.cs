@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Harmony.RaptorQ.Internal;
 using Harmony.RaptorQ.Tests.Support;
 using Harmony.Testing;
 
@@ -24,6 +26,14 @@ public class InteropVectorTests
         foreach (PinnedBlock block in vector.Blocks)
         {
             oti.SourceSymbolsInBlock(block.Sbn).ShouldBe(block.K);
+            BlockParameters p = BlockParameters.ForSourceSymbols(block.K);
+            p.KPrime.ShouldBe(block.KPrime);
+            if (block.Parameters is JsonElement pinned)
+            {
+                string[] names = ["J", "S", "H", "W", "L", "P", "P1", "U", "B"];
+                int[] pinnedValues = names.Select(name => pinned.GetProperty(name).GetInt32()).ToArray();
+                new[] { p.J, p.S, p.H, p.W, p.L, p.P, p.P1, p.U, p.B }.ShouldBe(pinnedValues);
+            }
         }
     }
 
@@ -65,25 +75,43 @@ public class InteropVectorTests
 
     [SkippableTheory]
     [MemberData(nameof(Files))]
-    public void Intermediate_symbols_match_where_pinned(string file)
+    public void Intermediate_symbols_match_where_pinned_and_reproduce_the_source(string file)
     {
         InteropVector vector = InteropVector.Load(Vectors.Resolve(file, "raptorq"));
         var encoder = new RaptorQEncoder(vector.Input, vector.TransmissionInformation);
+        int t = vector.TransmissionInformation.SymbolSize;
+        Span<int> columns = stackalloc int[TupleGenerator.MaxColumns];
         foreach (PinnedBlock block in vector.Blocks)
         {
             SourceBlockEncoder blockEncoder = encoder.GetBlockEncoder(block.Sbn);
-            if (block.Intermediate is null)
+            if (block.Intermediate is not null)
             {
-                // Nothing pinned: the intermediate symbols still reproduce the source symbols (systematic).
-                byte[] source = new byte[blockEncoder.SymbolSize];
-                blockEncoder.WriteSymbol(0, source);
-                continue;
+                block.Intermediate.Count.ShouldBe(blockEncoder.IntermediateSymbolCount);
+                for (int c = 0; c < block.Intermediate.Count; c++)
+                {
+                    blockEncoder.IntermediateSymbol(c).ToArray().ShouldBe(block.Intermediate[c], $"C[{c}]");
+                }
             }
 
-            block.Intermediate.Count.ShouldBe(blockEncoder.IntermediateSymbolCount);
-            for (int c = 0; c < block.Intermediate.Count; c++)
+            // Systematic: the LT row of every source ISI applied to C gives back that source symbol.
+            BlockStructure structure = BlockStructure.For(BlockParameters.ExtendedSize(block.K));
+            byte[] expected = new byte[t];
+            byte[] combined = new byte[t];
+            for (int esi = 0; esi < block.K; esi++)
             {
-                blockEncoder.IntermediateSymbol(c).ToArray().ShouldBe(block.Intermediate[c], $"C[{c}]");
+                Array.Clear(combined);
+                int count = structure.LtRow((uint)esi, columns);
+                for (int i = 0; i < count; i++)
+                {
+                    ReadOnlySpan<byte> c = blockEncoder.IntermediateSymbol(columns[i]);
+                    for (int b = 0; b < t; b++)
+                    {
+                        combined[b] ^= c[b];
+                    }
+                }
+
+                blockEncoder.WriteSymbol(esi, expected);
+                combined.ShouldBe(expected, $"SBN {block.Sbn} source ESI {esi}");
             }
         }
     }
