@@ -211,11 +211,15 @@ public readonly struct ObjectTransmissionInformation : IEquatable<ObjectTransmis
     public long BlockOffset(int sourceBlockNumber) => BlockPartition().OffsetOf(CheckBlock(sourceBlockNumber)) * SymbolSize;
 
     /// <summary>Bytes of the object in block <paramref name="sourceBlockNumber"/> (the last block may be shorter than K·T).</summary>
+    /// <exception cref="RaptorQException">The block is larger than a .NET array (possible only with T near 65535 and K near 56403).</exception>
     /// <param name="sourceBlockNumber">SBN, 0..Z−1.</param>
     public int BlockLength(int sourceBlockNumber)
     {
         long offset = BlockOffset(sourceBlockNumber);
-        return (int)Math.Min((long)SourceSymbolsInBlock(sourceBlockNumber) * SymbolSize, TransferLength - offset);
+        long length = Math.Min((long)SourceSymbolsInBlock(sourceBlockNumber) * SymbolSize, TransferLength - offset);
+        return length <= Array.MaxLength
+            ? (int)length
+            : throw new RaptorQException($"Source block {sourceBlockNumber} holds {length} bytes, more than one .NET array can; choose a smaller T or more blocks.");
     }
 
     /// <inheritdoc />

@@ -14,11 +14,19 @@ public sealed class RaptorQDecoder : IDisposable
 
     /// <summary>Creates a decoder for the object described by <paramref name="transmissionInformation"/>.</summary>
     /// <param name="transmissionInformation">The sender's OTI.</param>
+    /// <exception cref="RaptorQException">The OTI is empty, or its blocks are too large to decode in memory.</exception>
     public RaptorQDecoder(ObjectTransmissionInformation transmissionInformation)
     {
         if (transmissionInformation.SourceBlockCount == 0)
         {
             throw new RaptorQException("The OTI is empty (default); read or create one first.");
+        }
+
+        // The first block is the largest (RFC partition), so it bounds every block decoder's memory.
+        long working = SourceBlockDecoder.WorkingBytes(transmissionInformation.SourceSymbolsInBlock(0), transmissionInformation.SymbolSize);
+        if (working > Array.MaxLength)
+        {
+            throw new RaptorQException($"Decoding blocks of {transmissionInformation.SourceSymbolsInBlock(0)} symbols of {transmissionInformation.SymbolSize} bytes needs {working} bytes per block, more than one .NET array holds ({transmissionInformation}).");
         }
 
         TransmissionInformation = transmissionInformation;

@@ -71,6 +71,11 @@ public sealed class SourceBlockDecoder : IDisposable
             throw new ArgumentOutOfRangeException(nameof(blockLength), blockLength, $"A source block holds at most {BlockParameters.MaxSourceSymbols} symbols of {symbolSize} bytes.");
         }
 
+        if (WorkingBytes((int)k, symbolSize, maxSurplusSymbols) > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(blockLength), blockLength, $"Decoding {k} symbols of {symbolSize} bytes needs more memory than one .NET array holds.");
+        }
+
         SourceBlockNumber = sourceBlockNumber;
         BlockLength = blockLength;
         SymbolSize = symbolSize;
@@ -214,6 +219,13 @@ public sealed class SourceBlockDecoder : IDisposable
         {
             throw new InvalidOperationException($"Slot {slots} is past the decoder's bound of {MaxSlots}.");
         }
+    }
+
+    /// <summary>Bytes of the one buffer a decoder of <paramref name="k"/> symbols of <paramref name="symbolSize"/> bytes rents.</summary>
+    internal static long WorkingBytes(int k, int symbolSize, int maxSurplus = MaxSurplusSymbols)
+    {
+        BlockParameters p = BlockParameters.ForSourceSymbols(k);
+        return (long)(k + p.S + p.H + k + maxSurplus + p.Padding + p.L + 1) * symbolSize;
     }
 
     private int MaxSlots => SourceSymbolCount + _parameters.S + _parameters.H + SourceSymbolCount + _maxSurplus + _parameters.Padding + _parameters.L + 1;

@@ -57,6 +57,12 @@ public sealed class SourceBlockEncoder : IDisposable
         SymbolSize = symbolSize;
         SourceSymbolCount = (int)k;
         _parameters = BlockParameters.ForSourceSymbols(SourceSymbolCount);
+        long working = (long)((2 * _parameters.L) + _parameters.S + _parameters.H + 1 + SourceSymbolCount) * symbolSize;
+        if (working > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(block), block.Length, $"Encoding {k} symbols of {symbolSize} bytes needs more memory than one .NET array holds.");
+        }
+
         _plan = EncodingPlan.For(_parameters.KPrime);
         // The plan overwrites its row slots, so the source symbols are kept in their own slots after the plan's.
         _sourceSlot = _plan.SlotCount;

@@ -134,4 +134,12 @@ public class BadInputTests
         EncodingPacket.TryParse(new byte[4], out _).ShouldBeFalse();
         Should.Throw<RaptorQException>(() => EncodingPacket.Parse(new byte[2]));
     }
+
+    [Fact]
+    public void An_rfc_valid_oti_too_large_to_decode_in_memory_is_refused_up_front()
+    {
+        // K = 56403 symbols of 65532 bytes is legal (3.7 GB per block) but exceeds one .NET array.
+        var oti = ObjectTransmissionInformation.Create(56_403L * 65_532, 65_532, 1, 1, 4);
+        Should.Throw<RaptorQException>(() => new RaptorQDecoder(oti)).Message.ShouldContain("one .NET array");
+    }
 }
