@@ -200,8 +200,8 @@ internal sealed class InactivationSolver
         // Bucket queue keyed by current degree, with lazy deletion of stale entries.
         int[] head = _head = Ensure(_head, maxDegree + 1);
         head.AsSpan(0, maxDegree + 1).Fill(-1);
-        int[] nodeRow = _nodeRow = Ensure(_nodeRow, rows + totalActive);
-        int[] nodeNext = _nodeNext = Ensure(_nodeNext, rows + totalActive);
+        int[] nodeRow = _nodeRow = Ensure(_nodeRow, (9 * rows) + totalActive);
+        int[] nodeNext = _nodeNext = Ensure(_nodeNext, (9 * rows) + totalActive);
         int nodes = 0;
         for (int r = rows - 1; r >= 0; r--)
         {
@@ -238,6 +238,34 @@ internal sealed class InactivationSolver
             if (chosen < 0)
             {
                 break;
+            }
+
+            if (minDegree == 2)
+            {
+                // RFC 6330 prefers, among rows with two active columns, one in a large component of the graph those
+                // rows form; as a cheap proxy, take (among a few candidates) the row whose columns reach the most rows.
+                int best = ActiveReach(chosen, columnStart, columnRows);
+                int node = head[2];
+                for (int looked = 0; looked < 8 && node >= 0; node = nodeNext[node])
+                {
+                    int candidate = nodeRow[node];
+                    if (_rowUsed[candidate] || degree[candidate] != 2 || candidate == chosen)
+                    {
+                        continue;
+                    }
+
+                    looked++;
+                    int reach = ActiveReach(candidate, columnStart, columnRows);
+                    if (reach > best)
+                    {
+                        // The skipped row goes back in the bucket; the chosen one's node turns stale once it is used.
+                        nodeRow[nodes] = chosen;
+                        nodeNext[nodes] = head[2];
+                        head[2] = nodes++;
+                        best = reach;
+                        chosen = candidate;
+                    }
+                }
             }
 
             _rowUsed[chosen] = true;
@@ -300,6 +328,30 @@ internal sealed class InactivationSolver
         {
             _inactiveIndex[_inactiveColumns[k]] = k;
         }
+    }
+
+    /// <summary>Number of unused rows that share an active column with <paramref name="row"/>.</summary>
+    private int ActiveReach(int row, int[] columnStart, int[] columnRows)
+    {
+        int reach = 0;
+        for (int e = _rowStart[row]; e < _rowStart[row + 1]; e++)
+        {
+            int c = _rowColumns[e];
+            if (_columnState[c] != Active)
+            {
+                continue;
+            }
+
+            for (int k = columnStart[c]; k < columnStart[c + 1]; k++)
+            {
+                if (!_rowUsed[columnRows[k]])
+                {
+                    reach++;
+                }
+            }
+        }
+
+        return reach;
     }
 
     private bool SolveDense()
