@@ -7,7 +7,10 @@ namespace Harmony.RaptorQ;
 /// <summary>Registers Harmony.RaptorQ with a service collection.</summary>
 public static class RaptorQServiceCollectionExtensions
 {
-    /// <summary>Adds the RaptorQ parameter-selection options, validated against RFC 6330's limits at start-up.</summary>
+    /// <summary>
+    /// Adds the RaptorQ parameter-selection options (validated against RFC 6330's limits at start-up) and the
+    /// <see cref="IRaptorQCodec"/> singleton. Registrations use TryAdd, so a codec registered earlier wins.
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Optional changes to the default options.</param>
     /// <returns>The same service collection.</returns>
@@ -21,6 +24,7 @@ public static class RaptorQServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RaptorQOptions>, RaptorQOptionsValidator>());
+        services.TryAddSingleton<IRaptorQCodec, RaptorQCodec>();
         return services;
     }
 }
