@@ -105,8 +105,14 @@ public readonly struct G1Point : IEquatable<G1Point>
     /// <summary>
     /// [k]P for a public scalar given as big-endian bytes of any length (variable-time: use it for public data only).
     /// </summary>
-    public G1Point Multiply(ReadOnlySpan<byte> scalarBigEndian) =>
-        new(Affine.ToJacobian().MultiplyVartime(ScalarWords.FromBigEndian(scalarBigEndian)).ToAffine());
+    public G1Point Multiply(ReadOnlySpan<byte> scalarBigEndian)
+    {
+        int count = ScalarWords.Count(scalarBigEndian.Length);
+        Span<ulong> words = count <= 8 ? stackalloc ulong[8] : new ulong[count];
+        words = words[..count];
+        ScalarWords.FromBigEndian(scalarBigEndian, words);
+        return new(Affine.ToJacobian().MultiplyVartime(words).ToAffine());
+    }
 
     /// <summary>True when the point is in the prime-order subgroup (always true for decoded points).</summary>
     public bool IsInSubgroup() => G1.IsInSubgroup(Affine);

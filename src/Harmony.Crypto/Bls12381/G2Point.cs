@@ -105,8 +105,14 @@ public readonly struct G2Point : IEquatable<G2Point>
     /// <summary>
     /// [k]P for a public scalar given as big-endian bytes of any length (variable-time: use it for public data only).
     /// </summary>
-    public G2Point Multiply(ReadOnlySpan<byte> scalarBigEndian) =>
-        new(Affine.ToJacobian().MultiplyVartime(ScalarWords.FromBigEndian(scalarBigEndian)).ToAffine());
+    public G2Point Multiply(ReadOnlySpan<byte> scalarBigEndian)
+    {
+        int count = ScalarWords.Count(scalarBigEndian.Length);
+        Span<ulong> words = count <= 8 ? stackalloc ulong[8] : new ulong[count];
+        words = words[..count];
+        ScalarWords.FromBigEndian(scalarBigEndian, words);
+        return new(Affine.ToJacobian().MultiplyVartime(words).ToAffine());
+    }
 
     /// <summary>True when the point is in the prime-order subgroup (always true for decoded points).</summary>
     public bool IsInSubgroup() => G2.IsInSubgroup(Affine);
