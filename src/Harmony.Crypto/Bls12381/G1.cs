@@ -45,28 +45,12 @@ internal static partial class G1
 
         var j = p.ToJacobian();
         var lhs = Phi(j);
-        var rhs = MultiplyByAbsX(MultiplyByAbsX(j)).Negate();
+        var rhs = j.MultiplyByAbsX().MultiplyByAbsX().Negate();
         return lhs.Equals(rhs);
     }
 
-    /// <summary>[|x|]P by double-and-add over the six set bits of |x|.</summary>
-    internal static G1Jacobian MultiplyByAbsX(in G1Jacobian p)
-    {
-        var r = p;
-        for (int bit = 62; bit >= 0; bit--)
-        {
-            r = r.Double();
-            if (((MillerLoop.AbsX >> bit) & 1) != 0)
-            {
-                r = r.Add(p);
-            }
-        }
-
-        return r;
-    }
-
     /// <summary>Clears the cofactor: [1 − x]P.</summary>
-    internal static G1Jacobian ClearCofactor(in G1Jacobian p) => MultiplyByAbsX(p).Add(p);
+    internal static G1Jacobian ClearCofactor(in G1Jacobian p) => p.MultiplyByAbsX().Add(p);
 
     /// <summary>h_eff as a word, for callers that need the scalar itself.</summary>
     internal static ulong CofactorScalar => EffectiveCofactor;

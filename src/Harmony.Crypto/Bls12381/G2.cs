@@ -23,24 +23,8 @@ internal static partial class G2
     internal static G2Jacobian Psi(in G2Jacobian p) =>
         new(p.X.Conjugate() * PsiX, p.Y.Conjugate() * PsiY, p.Z.Conjugate());
 
-    /// <summary>[|x|]P by double-and-add over the six set bits of |x|.</summary>
-    internal static G2Jacobian MultiplyByAbsX(in G2Jacobian p)
-    {
-        var r = p;
-        for (int bit = 62; bit >= 0; bit--)
-        {
-            r = r.Double();
-            if (((MillerLoop.AbsX >> bit) & 1) != 0)
-            {
-                r = r.Add(p);
-            }
-        }
-
-        return r;
-    }
-
     /// <summary>[x]P for the negative curve parameter x.</summary>
-    internal static G2Jacobian MultiplyByX(in G2Jacobian p) => MultiplyByAbsX(p).Negate();
+    internal static G2Jacobian MultiplyByX(in G2Jacobian p) => p.MultiplyByAbsX().Negate();
 
     /// <summary>
     /// True when P lies in the order-r subgroup, by ψ(P) = [x]P (Scott, eprint 2021/1130). Variable-time; for

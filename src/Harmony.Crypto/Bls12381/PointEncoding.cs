@@ -19,24 +19,10 @@ internal static class PointEncoding
     internal static PointDecodeError TryDecodeG1(ReadOnlySpan<byte> input, bool checkSubgroup, out G1Affine point)
     {
         point = G1Affine.Infinity;
-        bool compressed;
-        if (input.Length == G1CompressedSize)
+        var headerError = ReadHeader(input, G1CompressedSize, G1UncompressedSize, out bool compressed, out bool infinity, out bool sign);
+        if (headerError != PointDecodeError.None || infinity)
         {
-            compressed = true;
-        }
-        else if (input.Length == G1UncompressedSize)
-        {
-            compressed = false;
-        }
-        else
-        {
-            return PointDecodeError.WrongLength;
-        }
-
-        var flagError = CheckFlags(input, compressed, out bool infinity, out bool sign);
-        if (flagError != PointDecodeError.None || infinity)
-        {
-            return flagError;
+            return headerError;
         }
 
         Span<byte> buffer = stackalloc byte[48];
@@ -86,24 +72,10 @@ internal static class PointEncoding
     internal static PointDecodeError TryDecodeG2(ReadOnlySpan<byte> input, bool checkSubgroup, out G2Affine point)
     {
         point = G2Affine.Infinity;
-        bool compressed;
-        if (input.Length == G2CompressedSize)
+        var headerError = ReadHeader(input, G2CompressedSize, G2UncompressedSize, out bool compressed, out bool infinity, out bool sign);
+        if (headerError != PointDecodeError.None || infinity)
         {
-            compressed = true;
-        }
-        else if (input.Length == G2UncompressedSize)
-        {
-            compressed = false;
-        }
-        else
-        {
-            return PointDecodeError.WrongLength;
-        }
-
-        var flagError = CheckFlags(input, compressed, out bool infinity, out bool sign);
-        if (flagError != PointDecodeError.None || infinity)
-        {
-            return flagError;
+            return headerError;
         }
 
         Span<byte> buffer = stackalloc byte[48];
@@ -204,8 +176,18 @@ internal static class PointEncoding
     internal static bool IsLexicographicallyLargest(in Fp2 y) =>
         y.C1.IsZero ? y.C0.IsLexicographicallyLargest() : y.C1.IsLexicographicallyLargest();
 
-    private static PointDecodeError CheckFlags(ReadOnlySpan<byte> input, bool compressed, out bool infinity, out bool sign)
+    /// <summary>Checks the length (which decides compressed or not) and the three flag bits.</summary>
+    private static PointDecodeError ReadHeader(ReadOnlySpan<byte> input, int compressedSize, int uncompressedSize,
+        out bool compressed, out bool infinity, out bool sign)
     {
+        compressed = input.Length == compressedSize;
+        infinity = false;
+        sign = false;
+        if (!compressed && input.Length != uncompressedSize)
+        {
+            return PointDecodeError.WrongLength;
+        }
+
         byte flags = input[0];
         infinity = (flags & InfinityFlag) != 0;
         sign = (flags & SignFlag) != 0;
