@@ -8,7 +8,11 @@ namespace Harmony.P2P;
 /// <summary>Registers Harmony.P2P with a service collection.</summary>
 public static class P2PServiceCollectionExtensions
 {
-    /// <summary>Adds the network options (validated at start-up) and the <see cref="TimeProvider"/> used for heartbeats.</summary>
+    /// <summary>
+    /// Adds the network options (validated at start-up), the <see cref="TimeProvider"/> used for heartbeats, and the
+    /// Kademlia DHT registrations of <see cref="AddHarmonyKademlia"/> with default settings (call that method as well
+    /// to change them).
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Optional changes to the default options.</param>
     /// <returns>The same service collection.</returns>
@@ -23,7 +27,7 @@ public static class P2PServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<P2POptions>, P2POptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        return services;
+        return services.AddHarmonyKademlia();
     }
 
     /// <summary>

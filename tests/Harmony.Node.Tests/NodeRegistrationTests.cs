@@ -1,8 +1,10 @@
 using Harmony.Consensus;
 using Harmony.Crypto;
+using Harmony.Crypto.Bls;
 using Harmony.Crypto.Secp256k1;
 using Harmony.Crypto.Transactions;
 using Harmony.P2P;
+using Harmony.P2P.Kademlia;
 using Harmony.RaptorQ;
 using Harmony.Sharding;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +24,10 @@ public class NodeRegistrationTests
         provider.GetRequiredService<IOptions<P2POptions>>().Value.MeshDegree.ShouldBe(5);
         provider.GetRequiredService<IOptions<RaptorQOptions>>().Value.Alignment.ShouldBe(4);
         provider.GetRequiredService<IOptions<NodeOptions>>().Value.Network.ShouldBe(HarmonyNetwork.Localnet);
+        provider.GetRequiredService<IBlsSignatureScheme>().ShouldBeSameAs(IetfBlsScheme.Instance);
+        provider.GetRequiredService<IRaptorQCodec>().ShouldNotBeNull();
+        provider.GetRequiredService<IOptions<KadOptions>>().Value.BucketSize.ShouldBe(20);
+        provider.GetRequiredService<IKadRecordValidator>().ShouldNotBeNull();
     }
 
     [Fact]
