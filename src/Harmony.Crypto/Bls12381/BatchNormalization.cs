@@ -20,7 +20,8 @@ internal static class BatchNormalization
             }
         }
 
-        var inverse = TField.Inverse(acc);
+        // Public points only (Jacobian coordinates): the variable-time inversion is safe here.
+        var inverse = TField.InverseVartime(acc);
         for (int i = n - 1; i >= 0; i--)
         {
             var p = points[i];

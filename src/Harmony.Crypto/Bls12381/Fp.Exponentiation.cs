@@ -126,6 +126,8 @@ internal partial struct Fp : IField<Fp>
 
     static Fp IField<Fp>.Inverse(in Fp a) => Inverse(a);
 
+    static Fp IField<Fp>.InverseVartime(in Fp a) => InverseVartime(a);
+
     static Fp IField<Fp>.Select(in Fp a, in Fp b, bool choice) => Select(a, b, choice);
 
     static bool IField<Fp>.AreEqual(in Fp a, in Fp b) => a.Equals(b);

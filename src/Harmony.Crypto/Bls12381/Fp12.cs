@@ -92,6 +92,13 @@ internal struct Fp12 : IEquatable<Fp12>
         return new Fp12(C0 * t, -(C1 * t));
     }
 
+    /// <summary>Inverse with the variable-time 𝔽p inversion underneath: public data only.</summary>
+    internal readonly Fp12 InverseVartime()
+    {
+        var t = (C0.Square() - C1.Square().MulByNonResidue()).InverseVartime();
+        return new Fp12(C0 * t, -(C1 * t));
+    }
+
     /// <summary>The p-power Frobenius map.</summary>
     internal readonly Fp12 Frobenius()
     {

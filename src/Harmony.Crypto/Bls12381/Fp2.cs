@@ -157,6 +157,17 @@ internal struct Fp2 : IField<Fp2>, IEquatable<Fp2>
         return new Fp2(c0, c1);
     }
 
+    /// <summary>Inverse (zero maps to zero) with the variable-time 𝔽p inversion: public data only.</summary>
+    internal readonly Fp2 InverseVartime()
+    {
+        var norm = C0.Square() + C1.Square();
+        var inv = Fp.InverseVartime(norm);
+        Fp.Mul(C0, inv, out var c0);
+        Fp.Mul(C1, inv, out var c1);
+        Fp.Neg(c1, out c1);
+        return new Fp2(c0, c1);
+    }
+
     /// <summary>aᵉ for a public exponent (square and multiply, most significant bit first).</summary>
     internal static Fp2 Pow(in Fp2 a, BigInteger exponent)
     {
@@ -277,6 +288,8 @@ internal struct Fp2 : IField<Fp2>, IEquatable<Fp2>
     static Fp2 IField<Fp2>.Negate(in Fp2 a) => -a;
 
     static Fp2 IField<Fp2>.Inverse(in Fp2 a) => a.Inverse();
+
+    static Fp2 IField<Fp2>.InverseVartime(in Fp2 a) => a.InverseVartime();
 
     static Fp2 IField<Fp2>.Select(in Fp2 a, in Fp2 b, bool choice) => Select(a, b, choice);
 

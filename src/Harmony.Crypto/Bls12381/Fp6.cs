@@ -194,6 +194,16 @@ internal struct Fp6 : IEquatable<Fp6>
         return new Fp6(c0 * t, c1 * t, c2 * t);
     }
 
+    /// <summary>Inverse with the variable-time 𝔽p inversion underneath: public data only.</summary>
+    internal readonly Fp6 InverseVartime()
+    {
+        var c0 = C0.Square() - (C1 * C2).MulByNonResidue();
+        var c1 = C2.Square().MulByNonResidue() - C0 * C1;
+        var c2 = C1.Square() - C0 * C2;
+        var t = (C0 * c0 + (C2 * c1 + C1 * c2).MulByNonResidue()).InverseVartime();
+        return new Fp6(c0 * t, c1 * t, c2 * t);
+    }
+
     /// <summary>The p-power Frobenius map.</summary>
     internal readonly Fp6 Frobenius() =>
         new(C0.Conjugate(), C1.Conjugate() * FrobeniusV, C2.Conjugate() * FrobeniusV2);

@@ -25,6 +25,9 @@ internal interface IField<T>
 
     static abstract T Inverse(in T a);
 
+    /// <summary>a⁻¹ (zero maps to zero), variable-time: public data only.</summary>
+    static abstract T InverseVartime(in T a);
+
     static abstract T Select(in T a, in T b, bool choice);
 
     static abstract bool AreEqual(in T a, in T b);

@@ -128,7 +128,7 @@ internal readonly struct JacobianPoint<TField, TCurve>
 
     internal JacobianPoint<TField, TCurve> Negate() => new(X, TField.Negate(Y), Z);
 
-    /// <summary>The affine form (one field inversion).</summary>
+    /// <summary>The affine form (one variable-time field inversion: Jacobian points carry public data only).</summary>
     internal AffinePoint<TField, TCurve> ToAffine()
     {
         if (IsInfinity)
@@ -136,7 +136,7 @@ internal readonly struct JacobianPoint<TField, TCurve>
             return AffinePoint<TField, TCurve>.Infinity;
         }
 
-        var zi = TField.Inverse(Z);
+        var zi = TField.InverseVartime(Z);
         var zi2 = TField.Square(zi);
         return new(TField.Mul(X, zi2), TField.Mul(Y, TField.Mul(zi2, zi)));
     }
