@@ -2,7 +2,9 @@ namespace Harmony.Crypto.Bls12381;
 
 /// <summary>
 /// The final exponentiation f ↦ f^(3·(p¹² − 1)/r): the easy part (p⁶ − 1)(p² + 1) with one inversion, then the hard
-/// part as the x-addition chain of Hayashida, Hayasaka and Teruya (eprint 2020/875) in cyclotomic squarings.
+/// part as the x-addition chain of Hayashida, Hayasaka and Teruya (eprint 2020/875) in cyclotomic squarings
+/// (Karabina-compressed within each exponentiation by x, decompressed with a variable-time batched inversion:
+/// the pairing value is public).
 /// </summary>
 internal static class FinalExponentiation
 {
@@ -39,8 +41,24 @@ internal static class FinalExponentiation
         return y5;
     }
 
-    /// <summary>f^x for the negative curve parameter x, valid in the cyclotomic subgroup.</summary>
+    /// <summary>
+    /// f^x for the negative curve parameter x, valid in the cyclotomic subgroup: Karabina's compressed squarings with one
+    /// batched variable-time inversion for the decompressions (<see cref="CompressedCyclotomic"/>; the final
+    /// exponentiation works on public pairing values), falling back to <see cref="ExpByXUncompressed"/> when a
+    /// decompression denominator is zero.
+    /// </summary>
     internal static Fp12 ExpByX(in Fp12 f)
+    {
+        if (CompressedCyclotomic.TryPowAbsX(f, out var r))
+        {
+            return r.Conjugate();
+        }
+
+        return ExpByXUncompressed(f);
+    }
+
+    /// <summary>f^x by Granger–Scott cyclotomic squarings and a multiplication at each set bit of |x|.</summary>
+    internal static Fp12 ExpByXUncompressed(in Fp12 f)
     {
         var r = f;
         for (int bit = 62; bit >= 0; bit--)
