@@ -9,6 +9,8 @@ namespace Harmony.Crypto.Bls12381;
 /// than a reduced value). Additions and subtractions are taken modulo p·2³⁸⁴ (<see cref="FpWide.AddModP"/>,
 /// <see cref="FpWide.SubModP"/>), which preserves both the bound and the residue mod p.
 /// </summary>
+/// <remarks>Add, Sub and MulByNonResidue are deliberately not inlined: each expands to two full 12-limb carry chains,
+/// and inlining dozens of them into <see cref="Fp6.MulWide"/> measured slower (register pressure, tracked-locals limit).</remarks>
 [SkipLocalsInit]
 internal struct Fp2Wide
 {
@@ -16,7 +18,7 @@ internal struct Fp2Wide
     internal FpWide C1;
 
     /// <summary>r = a + b (mod p·2³⁸⁴ per coefficient). r may alias an input.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void Add(in Fp2Wide a, in Fp2Wide b, out Fp2Wide r)
     {
         FpWide.AddModP(a.C0, b.C0, out r.C0);
@@ -24,7 +26,7 @@ internal struct Fp2Wide
     }
 
     /// <summary>r = a − b (mod p·2³⁸⁴ per coefficient). r may alias an input.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void Sub(in Fp2Wide a, in Fp2Wide b, out Fp2Wide r)
     {
         FpWide.SubModP(a.C0, b.C0, out r.C0);
@@ -32,7 +34,7 @@ internal struct Fp2Wide
     }
 
     /// <summary>r = a·ξ = (a0 − a1) + (a0 + a1)·u, both mod p·2³⁸⁴. r may alias a.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void MulByNonResidue(in Fp2Wide a, out Fp2Wide r)
     {
         FpWide.SubModP(a.C0, a.C1, out var c0);
