@@ -41,46 +41,65 @@ internal struct Fp12 : IEquatable<Fp12>
     /// </summary>
     internal readonly Fp12 MulBy014(in Fp2 l0, in Fp2 l1, in Fp2 l4) { MulBy014(this, l0, l1, l4, out var r); return r; }
 
-    /// <summary>r = a·b (Karatsuba over the quadratic extension: three 𝔽p⁶ products). r may alias a or b.</summary>
+    /// <summary>
+    /// r = a·b (Karatsuba over the quadratic extension: three 𝔽p⁶ products) with lazy reduction: the products stay
+    /// 768-bit (<see cref="Fp6Wide"/>), are combined modulo p·2³⁸⁴ and each of the twelve output coefficients pays one
+    /// Montgomery reduction (blst's mul_fp12). The sums a0 + a1, b0 + b1 are reduced, as <see cref="Fp6.MulWide"/>
+    /// requires. r may alias a or b (it is written only after every input has been read).
+    /// </summary>
     internal static void Mul(in Fp12 a, in Fp12 b, out Fp12 r)
     {
-        Fp6.Mul(a.C0, b.C0, out var aa);
-        Fp6.Mul(a.C1, b.C1, out var bb);
+        Fp6.MulWide(a.C0, b.C0, out var aa);
+        Fp6.MulWide(a.C1, b.C1, out var bb);
         Fp6.Add(a.C0, a.C1, out var s);
         Fp6.Add(b.C0, b.C1, out var t);
-        Fp6.Mul(s, t, out var c1);
-        Fp6.Sub(c1, aa, out c1);
-        Fp6.Sub(c1, bb, out r.C1);
-        Fp6.MulByNonResidue(bb, out bb);
-        Fp6.Add(bb, aa, out r.C0);
+        Fp6.MulWide(s, t, out var c1);
+
+        // c1 = (a0 + a1)(b0 + b1) − aa − bb, c0 = aa + v·bb
+        Fp6Wide.Sub(c1, aa, out c1);
+        Fp6Wide.Sub(c1, bb, out c1);
+        Fp6Wide.AddMulByNonResidue(aa, bb, out aa);
+        Fp6Wide.Redc(aa, out r.C0);
+        Fp6Wide.Redc(c1, out r.C1);
     }
 
-    /// <summary>r = a² (complex squaring: two 𝔽p⁶ products). r may alias a.</summary>
+    /// <summary>
+    /// r = a² (complex squaring: two 𝔽p⁶ products) with lazy reduction: c0 = (a0 + v·a1)(a0 + a1) − ab − v·ab is formed
+    /// on <see cref="Fp6Wide"/> values modulo p·2³⁸⁴, c1 = 2ab is doubled after reduction; twelve Montgomery reductions in
+    /// all. The multiplication inputs are reduced. r may alias a (it is written only after every input has been read).
+    /// </summary>
     internal static void Sqr(in Fp12 a, out Fp12 r)
     {
-        Fp6.Mul(a.C0, a.C1, out var ab);
+        Fp6.MulWide(a.C0, a.C1, out var ab);
         Fp6.Add(a.C0, a.C1, out var sum);
         Fp6.MulByNonResidue(a.C1, out var t);
         Fp6.Add(t, a.C0, out t);
-        Fp6.Mul(t, sum, out var c0);
-        Fp6.Sub(c0, ab, out c0);
-        Fp6.MulByNonResidue(ab, out t);
-        Fp6.Sub(c0, t, out r.C0);
-        Fp6.Add(ab, ab, out r.C1);
+        Fp6.MulWide(t, sum, out var c0);
+        Fp6Wide.Sub(c0, ab, out c0);
+        Fp6Wide.SubMulByNonResidue(c0, ab, out c0);
+        Fp6Wide.Redc(c0, out r.C0);
+
+        // c1 = 2ab: reduce once, then double with the cheaper six-limb modular addition.
+        Fp6Wide.Redc(ab, out var abReduced);
+        Fp6.Add(abReduced, abReduced, out r.C1);
     }
 
-    /// <summary>r = a·(ℓ0 + ℓ1·v + ℓ4·v·w): thirteen 𝔽p² products. r may alias a.</summary>
+    /// <summary>
+    /// r = a·(ℓ0 + ℓ1·v + ℓ4·v·w): thirteen 𝔽p² products kept 768-bit and combined modulo p·2³⁸⁴, twelve Montgomery
+    /// reductions. ℓ1 + ℓ4 and a0 + a1 are reduced, as <see cref="Fp6.MulBy01Wide"/> requires. r may alias a.
+    /// </summary>
     internal static void MulBy014(in Fp12 a, in Fp2 l0, in Fp2 l1, in Fp2 l4, out Fp12 r)
     {
-        Fp6.MulBy01(a.C0, l0, l1, out var aa);
-        Fp6.MulBy1(a.C1, l4, out var bb);
+        Fp6.MulBy01Wide(a.C0, l0, l1, out var aa);
+        Fp6.MulBy1Wide(a.C1, l4, out var bb);
         Fp6.Add(a.C1, a.C0, out var s);
         Fp2.Add(l1, l4, out var l14);
-        Fp6.MulBy01(s, l0, l14, out var c1);
-        Fp6.Sub(c1, aa, out c1);
-        Fp6.Sub(c1, bb, out r.C1);
-        Fp6.MulByNonResidue(bb, out bb);
-        Fp6.Add(bb, aa, out r.C0);
+        Fp6.MulBy01Wide(s, l0, l14, out var c1);
+        Fp6Wide.Sub(c1, aa, out c1);
+        Fp6Wide.Sub(c1, bb, out c1);
+        Fp6Wide.AddMulByNonResidue(aa, bb, out aa);
+        Fp6Wide.Redc(aa, out r.C0);
+        Fp6Wide.Redc(c1, out r.C1);
     }
 
     /// <summary>The conjugate c0 − c1·w, which is the inverse for elements of the cyclotomic subgroup.</summary>

@@ -96,6 +96,25 @@ internal struct Fp2 : IField<Fp2>, IEquatable<Fp2>
         Fp.Redc(st, out r.C1);
     }
 
+    /// <summary>
+    /// r = a·b as an unreduced <see cref="Fp2Wide"/> (Karatsuba, three 768-bit products, no reduction). Accepts
+    /// coefficients below 2p (e.g. <see cref="Fp.AddUnreduced"/> sums of reduced values). Bounds: s = a0 + a1 and
+    /// t = b0 + b1 are below 4p &lt; 2³⁸⁴ (valid <see cref="Fp.MulWide"/> inputs); a0b0, a1b1 &lt; 4p²; s·t &lt; 16p² &lt; 2⁷⁶⁸
+    /// (held exactly, never reduced); c1 = s·t − a0b0 − a1b1 = a0b1 + a1b0 &lt; 8p² &lt; p·2³⁸⁴ (2³⁸⁴/p ≈ 9.84), exact and
+    /// non-negative; c0 = a0b0 − a1b1 via <see cref="FpWide.SubModP"/> from operands below 4p² &lt; p·2³⁸⁴, so below p·2³⁸⁴.
+    /// </summary>
+    internal static void MulWide(in Fp2 a, in Fp2 b, out Fp2Wide r)
+    {
+        Fp.MulWide(a.C0, b.C0, out var aa);
+        Fp.MulWide(a.C1, b.C1, out var bb);
+        Fp.AddUnreduced(a.C0, a.C1, out var s);
+        Fp.AddUnreduced(b.C0, b.C1, out var t);
+        Fp.MulWide(s, t, out var st);
+        FpWide.SubModP(aa, bb, out r.C0);
+        FpWide.Add(aa, bb, out aa);
+        FpWide.SubNoBorrow(st, aa, out r.C1);
+    }
+
     /// <summary>r = a²: (a0 + a1)(a0 − a1) + 2a0a1·u with unreduced (below 2p) multiplication inputs. r may alias a.</summary>
     internal static void Sqr(in Fp2 a, out Fp2 r)
     {

@@ -91,37 +91,57 @@ internal struct Fp6 : IEquatable<Fp6>
         r.C0 = t;
     }
 
-    /// <summary>r = a·b (Karatsuba, six 𝔽p² products). r may alias a or b.</summary>
+    /// <summary>r = a·b (Karatsuba, six 𝔽p² products, six Montgomery reductions). r may alias a or b.</summary>
     internal static void Mul(in Fp6 a, in Fp6 b, out Fp6 r)
     {
-        Fp2.Mul(a.C0, b.C0, out var aa);
-        Fp2.Mul(a.C1, b.C1, out var bb);
-        Fp2.Mul(a.C2, b.C2, out var cc);
+        MulWide(a, b, out var w);
+        Fp6Wide.Redc(w, out r);
+    }
 
-        Fp2.Add(a.C1, a.C2, out var s);
-        Fp2.Add(b.C1, b.C2, out var t);
-        Fp2.Mul(s, t, out var t1);
-        Fp2.Sub(t1, bb, out t1);
-        Fp2.Sub(t1, cc, out t1);
-        Fp2.MulByNonResidue(t1, out t1);
-        Fp2.Add(t1, aa, out t1);
+    /// <summary>
+    /// r = a·b unreduced (Karatsuba, six <see cref="Fp2.MulWide"/> products combined modulo p·2³⁸⁴, blst's mul_fp6x2).
+    /// Inputs must be reduced (coefficients below p): the pairwise sums a_i + a_j are then below 2p, the bound
+    /// <see cref="Fp2.MulWide"/> accepts. Every result coefficient keeps the <see cref="Fp2Wide"/> invariant.
+    /// </summary>
+    internal static void MulWide(in Fp6 a, in Fp6 b, out Fp6Wide r)
+    {
+        Fp2.MulWide(a.C0, b.C0, out var aa);
+        Fp2.MulWide(a.C1, b.C1, out var bb);
+        Fp2.MulWide(a.C2, b.C2, out var cc);
 
-        Fp2.Add(a.C0, a.C1, out s);
-        Fp2.Add(b.C0, b.C1, out t);
-        Fp2.Mul(s, t, out var t2);
-        Fp2.Sub(t2, aa, out t2);
-        Fp2.Sub(t2, bb, out t2);
-        Fp2.MulByNonResidue(cc, out var ccXi);
-        Fp2.Add(t2, ccXi, out t2);
+        // c0 = ((a1 + a2)(b1 + b2) − bb − cc)·ξ + aa
+        AddUnreduced(a.C1, a.C2, out var s);
+        AddUnreduced(b.C1, b.C2, out var t);
+        Fp2.MulWide(s, t, out var w);
+        Fp2Wide.Sub(w, bb, out w);
+        Fp2Wide.Sub(w, cc, out w);
+        Fp2Wide.MulByNonResidue(w, out w);
+        Fp2Wide.Add(w, aa, out r.C0);
 
-        Fp2.Add(a.C0, a.C2, out s);
-        Fp2.Add(b.C0, b.C2, out t);
-        Fp2.Mul(s, t, out var t3);
-        Fp2.Sub(t3, aa, out t3);
-        Fp2.Add(t3, bb, out t3);
-        Fp2.Sub(t3, cc, out r.C2);
-        r.C0 = t1;
-        r.C1 = t2;
+        // c1 = (a0 + a1)(b0 + b1) − aa − bb + ξ·cc
+        AddUnreduced(a.C0, a.C1, out s);
+        AddUnreduced(b.C0, b.C1, out t);
+        Fp2.MulWide(s, t, out w);
+        Fp2Wide.Sub(w, aa, out w);
+        Fp2Wide.Sub(w, bb, out w);
+        Fp2Wide.MulByNonResidue(cc, out var x);
+        Fp2Wide.Add(w, x, out r.C1);
+
+        // c2 = (a0 + a2)(b0 + b2) − aa − cc + bb
+        AddUnreduced(a.C0, a.C2, out s);
+        AddUnreduced(b.C0, b.C2, out t);
+        Fp2.MulWide(s, t, out w);
+        Fp2Wide.Sub(w, aa, out w);
+        Fp2Wide.Sub(w, cc, out w);
+        Fp2Wide.Add(w, bb, out r.C2);
+    }
+
+    /// <summary>Coefficient-wise <see cref="Fp.AddUnreduced"/>: for reduced inputs the result is below 2p.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddUnreduced(in Fp2 a, in Fp2 b, out Fp2 r)
+    {
+        Fp.AddUnreduced(a.C0, b.C0, out r.C0);
+        Fp.AddUnreduced(a.C1, b.C1, out r.C1);
     }
 
     /// <summary>r = a² (Chung–Hasan SQR2: two squarings and three products in 𝔽p²). r may alias a.</summary>
@@ -149,37 +169,53 @@ internal struct Fp6 : IEquatable<Fp6>
         Fp2.Add(s4, s1, out r.C1);
     }
 
-    /// <summary>r = a·(b0 + b1·v): five 𝔽p² products. r may alias a.</summary>
+    /// <summary>r = a·(b0 + b1·v): five 𝔽p² products, six Montgomery reductions. r may alias a.</summary>
     internal static void MulBy01(in Fp6 a, in Fp2 b0, in Fp2 b1, out Fp6 r)
     {
-        Fp2.Mul(a.C0, b0, out var aa);
-        Fp2.Mul(a.C1, b1, out var bb);
-
-        Fp2.Mul(a.C2, b1, out var t1);
-        Fp2.MulByNonResidue(t1, out t1);
-        Fp2.Add(t1, aa, out t1);
-
-        Fp2.Add(b0, b1, out var s);
-        Fp2.Add(a.C0, a.C1, out var t);
-        Fp2.Mul(s, t, out var t2);
-        Fp2.Sub(t2, aa, out t2);
-        Fp2.Sub(t2, bb, out t2);
-
-        Fp2.Mul(a.C2, b0, out var t3);
-        Fp2.Add(t3, bb, out r.C2);
-        r.C0 = t1;
-        r.C1 = t2;
+        MulBy01Wide(a, b0, b1, out var w);
+        Fp6Wide.Redc(w, out r);
     }
 
-    /// <summary>r = a·(b1·v) = (ξ·a2·b1, a0·b1, a1·b1). r may alias a.</summary>
+    /// <summary>
+    /// r = a·(b0 + b1·v) unreduced: five <see cref="Fp2.MulWide"/> products combined modulo p·2³⁸⁴. All inputs reduced
+    /// (so a0 + a1 and b0 + b1 are below 2p); every result coefficient keeps the <see cref="Fp2Wide"/> invariant.
+    /// </summary>
+    internal static void MulBy01Wide(in Fp6 a, in Fp2 b0, in Fp2 b1, out Fp6Wide r)
+    {
+        Fp2.MulWide(a.C0, b0, out var aa);
+        Fp2.MulWide(a.C1, b1, out var bb);
+
+        // c0 = ξ·a2·b1 + aa
+        Fp2.MulWide(a.C2, b1, out var w);
+        Fp2Wide.MulByNonResidue(w, out w);
+        Fp2Wide.Add(w, aa, out r.C0);
+
+        // c1 = (a0 + a1)(b0 + b1) − aa − bb
+        AddUnreduced(b0, b1, out var s);
+        AddUnreduced(a.C0, a.C1, out var t);
+        Fp2.MulWide(s, t, out w);
+        Fp2Wide.Sub(w, aa, out w);
+        Fp2Wide.Sub(w, bb, out r.C1);
+
+        // c2 = a2·b0 + bb
+        Fp2.MulWide(a.C2, b0, out w);
+        Fp2Wide.Add(w, bb, out r.C2);
+    }
+
+    /// <summary>r = a·(b1·v) = (ξ·a2·b1, a0·b1, a1·b1), six Montgomery reductions. r may alias a.</summary>
     internal static void MulBy1(in Fp6 a, in Fp2 b1, out Fp6 r)
     {
-        Fp2.Mul(a.C2, b1, out var t0);
-        Fp2.MulByNonResidue(t0, out t0);
-        Fp2.Mul(a.C0, b1, out var t1);
-        Fp2.Mul(a.C1, b1, out r.C2);
-        r.C0 = t0;
-        r.C1 = t1;
+        MulBy1Wide(a, b1, out var w);
+        Fp6Wide.Redc(w, out r);
+    }
+
+    /// <summary>r = a·(b1·v) unreduced; reduced inputs, result coefficients keep the <see cref="Fp2Wide"/> invariant.</summary>
+    internal static void MulBy1Wide(in Fp6 a, in Fp2 b1, out Fp6Wide r)
+    {
+        Fp2.MulWide(a.C2, b1, out var w);
+        Fp2Wide.MulByNonResidue(w, out r.C0);
+        Fp2.MulWide(a.C0, b1, out r.C1);
+        Fp2.MulWide(a.C1, b1, out r.C2);
     }
 
     /// <summary>Multiplies every coefficient by an 𝔽p² element.</summary>

@@ -61,6 +61,31 @@ internal struct FpWide
         r.W6 = s6; r.W7 = s7; r.W8 = s8; r.W9 = s9; r.W10 = s10; r.W11 = s11;
     }
 
+    /// <summary>
+    /// r = a + b, minus p·2³⁸⁴ when the sum reaches p·2³⁸⁴ (blst's add_mod_384x384). For a, b &lt; p·2³⁸⁴ the sum is below
+    /// 2p·2³⁸⁴ &lt; 2⁷⁶⁸ (no overflow) and the result is below p·2³⁸⁴ and ≡ a + b (mod p) after reduction. The low six limbs
+    /// of p·2³⁸⁴ are zero, so the conditional subtraction only touches the high half. Constant-time.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void AddModP(in FpWide a, in FpWide b, out FpWide r)
+    {
+        Add(a, b, out r);
+        ulong d6 = r.W6 - Fp.P0; ulong bw = r.W6 < Fp.P0 ? 1UL : 0UL;
+        ulong d7 = r.W7 - Fp.P1; ulong k = r.W7 < Fp.P1 ? 1UL : 0UL; k |= d7 < bw ? 1UL : 0UL; d7 -= bw; bw = k;
+        ulong d8 = r.W8 - Fp.P2; k = r.W8 < Fp.P2 ? 1UL : 0UL; k |= d8 < bw ? 1UL : 0UL; d8 -= bw; bw = k;
+        ulong d9 = r.W9 - Fp.P3; k = r.W9 < Fp.P3 ? 1UL : 0UL; k |= d9 < bw ? 1UL : 0UL; d9 -= bw; bw = k;
+        ulong d10 = r.W10 - Fp.P4; k = r.W10 < Fp.P4 ? 1UL : 0UL; k |= d10 < bw ? 1UL : 0UL; d10 -= bw; bw = k;
+        ulong d11 = r.W11 - Fp.P5; k = r.W11 < Fp.P5 ? 1UL : 0UL; k |= d11 < bw ? 1UL : 0UL; d11 -= bw; bw = k;
+        // bw = 1: the sum was below p·2³⁸⁴, keep it; bw = 0: take the difference.
+        ulong keep = 0UL - bw;
+        r.W6 = (r.W6 & keep) | (d6 & ~keep);
+        r.W7 = (r.W7 & keep) | (d7 & ~keep);
+        r.W8 = (r.W8 & keep) | (d8 & ~keep);
+        r.W9 = (r.W9 & keep) | (d9 & ~keep);
+        r.W10 = (r.W10 & keep) | (d10 & ~keep);
+        r.W11 = (r.W11 & keep) | (d11 & ~keep);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Sub(in FpWide a, in FpWide b, out FpWide r)
     {

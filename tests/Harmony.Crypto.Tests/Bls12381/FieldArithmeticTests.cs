@@ -284,6 +284,112 @@ public class FieldArithmeticTests
         Fp12.One.CyclotomicSquare().ShouldBe(Fp12.One);
     }
 
+    // Schoolbook references over the (independently tested) Fp2 operators, for the lazily reduced Fp6/Fp12 products.
+    private static Fp6 ReferenceMul6(in Fp6 a, in Fp6 b) => new(
+        a.C0 * b.C0 + (a.C1 * b.C2 + a.C2 * b.C1).MulByNonResidue(),
+        a.C0 * b.C1 + a.C1 * b.C0 + (a.C2 * b.C2).MulByNonResidue(),
+        a.C0 * b.C2 + a.C1 * b.C1 + a.C2 * b.C0);
+
+    private static Fp6 ReferenceTimesV(in Fp6 a) => new(a.C2.MulByNonResidue(), a.C0, a.C1);
+
+    private static Fp12 ReferenceMul12(in Fp12 a, in Fp12 b) => new(
+        ReferenceMul6(a.C0, b.C0) + ReferenceTimesV(ReferenceMul6(a.C1, b.C1)),
+        ReferenceMul6(a.C0, b.C1) + ReferenceMul6(a.C1, b.C0));
+
+    private static Fp2 EdgeOrRandomFp2(Random random, int mode)
+    {
+        // mode 0: random; 1: all coefficients the largest canonical limb value p − 1; 2: mixed 0 / 1 / −1 / p − 1 / random.
+        var maxRaw = RawFp(P - 1);
+        Fp minusOne = default;
+        Fp.Neg(Fp.One, out minusOne);
+        Fp Pick() => random.Next(5) switch
+        {
+            0 => Fp.Zero,
+            1 => Fp.One,
+            2 => minusOne,
+            3 => maxRaw,
+            _ => Fp.FromBigInteger(RandomBelowP(random)),
+        };
+        return mode switch
+        {
+            0 => RandomFp2(random),
+            1 => new Fp2(maxRaw, maxRaw),
+            _ => new Fp2(Pick(), Pick()),
+        };
+    }
+
+    private static Fp6 EdgeOrRandomFp6(Random random, int mode) =>
+        new(EdgeOrRandomFp2(random, mode), EdgeOrRandomFp2(random, mode), EdgeOrRandomFp2(random, mode));
+
+    [Fact]
+    public void Lazy_Fp6_and_Fp12_products_match_schoolbook_references()
+    {
+        var random = new Random(2026);
+        for (int i = 0; i < 300; i++)
+        {
+            int mode = i % 3;
+            var a = new Fp12(EdgeOrRandomFp6(random, mode), EdgeOrRandomFp6(random, mode));
+            var b = new Fp12(EdgeOrRandomFp6(random, (i / 3) % 3), EdgeOrRandomFp6(random, (i / 3) % 3));
+
+            Fp6.Mul(a.C0, b.C1, out var m6);
+            m6.ShouldBe(ReferenceMul6(a.C0, b.C1));
+            Fp6.Mul(a.C1, a.C1, out m6);
+            m6.ShouldBe(ReferenceMul6(a.C1, a.C1));
+
+            Fp12.Mul(a, b, out var m12);
+            m12.ShouldBe(ReferenceMul12(a, b));
+            Fp12.Sqr(a, out var s12);
+            s12.ShouldBe(ReferenceMul12(a, a));
+
+            var l0 = EdgeOrRandomFp2(random, mode);
+            var l1 = EdgeOrRandomFp2(random, mode);
+            var l4 = EdgeOrRandomFp2(random, mode);
+            Fp6.MulBy01(a.C0, l0, l1, out m6);
+            m6.ShouldBe(ReferenceMul6(a.C0, new Fp6(l0, l1, default)));
+            Fp6.MulBy1(a.C1, l4, out m6);
+            m6.ShouldBe(ReferenceMul6(a.C1, new Fp6(default, l4, default)));
+            Fp12.MulBy014(a, l0, l1, l4, out var sparse);
+            sparse.ShouldBe(ReferenceMul12(a, new Fp12(new Fp6(l0, l1, default), new Fp6(default, l4, default))));
+
+            // Aliasing: the output may be an input.
+            var alias = a;
+            Fp12.Mul(alias, b, out alias);
+            alias.ShouldBe(m12);
+            alias = a;
+            Fp12.Sqr(alias, out alias);
+            alias.ShouldBe(s12);
+            alias = a;
+            Fp12.MulBy014(alias, l0, l1, l4, out alias);
+            alias.ShouldBe(sparse);
+        }
+    }
+
+    [Fact]
+    public void Wide_mod_p_addition_stays_below_p_times_2_384_and_preserves_the_residue()
+    {
+        var random = new Random(768);
+        var bound = P << 384;
+        var rInverse = BigInteger.ModPow(BigInteger.One << 384, P - 2, P);
+        for (int i = 0; i < 500; i++)
+        {
+            BigInteger Pick() => (i % 4) switch
+            {
+                0 => bound - 1 - (RandomBelowP(random) % 16),
+                1 => (RandomBelowP(random) << 384 | RandomBelowP(random)) % bound,
+                2 => BigInteger.Zero,
+                _ => (RandomBelowP(random) * RandomBelowP(random)) % bound,
+            };
+            var x = Pick();
+            var y = (i % 4) == 2 ? bound - 1 : Pick();
+            FpWide.AddModP(RawWide(x), RawWide(y), out var sum);
+            var s = Raw(sum);
+            (s < bound).ShouldBeTrue();
+            s.ShouldBe((x + y) % bound);
+            Fp.Redc(sum, out var reduced);
+            Raw(reduced).ShouldBe((x + y) * rInverse % P);
+        }
+    }
+
     internal static Fp2 RandomFp2(Random random) =>
         new(Fp.FromBigInteger(RandomBelowP(random)), Fp.FromBigInteger(RandomBelowP(random)));
 
