@@ -50,8 +50,8 @@ internal static class CompressedCyclotomic
     /// </summary>
     internal static void Sqr(in Compressed a, out Compressed r)
     {
-        Fp4Square(a.G2, a.G5, out var t0, out var t1);
-        Fp4Square(a.G1, a.G4, out var u0, out var u1);
+        Fp12.Fp4Square(a.G2, a.G5, out var t0, out var t1);
+        Fp12.Fp4Square(a.G1, a.G4, out var u0, out var u1);
         Fp2 x;
 
         // g1' = 3ξ·T1 + 2·g1
@@ -201,44 +201,5 @@ internal static class CompressedCyclotomic
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// (a + b·w)² in 𝔽p²[w]/(w² − ξ): c0 = a² + ξ·b², c1 = 2ab, with lazy reduction (the same kernel as the
-    /// Granger–Scott squaring in <see cref="Fp12"/>: four Montgomery reductions for six 768-bit products).
-    /// </summary>
-    private static void Fp4Square(in Fp2 a, in Fp2 b, out Fp2 c0, out Fp2 c1)
-    {
-        Fp.AddUnreduced(a.C0, a.C1, out var s);
-        Fp.SubUnreduced(a.C0, a.C1, out var d);
-        Fp.MulWide(s, d, out var a0);
-        Fp.AddUnreduced(a.C0, a.C0, out s);
-        Fp.MulWide(s, a.C1, out var a1);
-
-        Fp.AddUnreduced(b.C0, b.C1, out s);
-        Fp.SubUnreduced(b.C0, b.C1, out d);
-        Fp.MulWide(s, d, out var b0);
-        Fp.AddUnreduced(b.C0, b.C0, out s);
-        Fp.MulWide(s, b.C1, out var b1);
-
-        Fp2.Add(a, b, out var ab);
-        Fp.AddUnreduced(ab.C0, ab.C1, out s);
-        Fp.SubUnreduced(ab.C0, ab.C1, out d);
-        Fp.MulWide(s, d, out var s0);
-        Fp.AddUnreduced(ab.C0, ab.C0, out s);
-        Fp.MulWide(s, ab.C1, out var s1);
-
-        FpWide.Add(a0, b0, out var a0b0);
-        FpWide.SubModP(s0, a0b0, out var t);
-        Fp.Redc(t, out c1.C0);
-        FpWide.Add(a1, b1, out t);
-        FpWide.SubModP(s1, t, out t);
-        Fp.Redc(t, out c1.C1);
-
-        FpWide.SubModP(a0b0, b1, out t);
-        Fp.Redc(t, out c0.C0);
-        FpWide.Add(a1, b0, out t);
-        FpWide.Add(t, b1, out t);
-        Fp.Redc(t, out c0.C1);
     }
 }

@@ -187,10 +187,10 @@ internal struct Fp12 : IEquatable<Fp12>
     /// <summary>
     /// (a + b·w)² in 𝔽p⁴ = 𝔽p²[w]/(w² − ξ): c0 = a² + ξ·b², c1 = 2ab = (a + b)² − a² − b², with lazy reduction: the
     /// six 768-bit products are combined unreduced and each output coefficient pays one Montgomery reduction (four
-    /// instead of six). Bounds: products of inputs below 2p are below 4p² and p·2³⁸⁴ &gt; 10p², so the sums of two
-    /// products stay valid <see cref="Fp.Redc"/> inputs; differences go through <see cref="FpWide.SubModP"/>.
+    /// instead of six). Bounds: products of inputs below 2p are below 4p² and p·2³⁸⁴ ≈ 9.8p², so the sums of two
+    /// products (at most 8p²) stay valid <see cref="Fp.Redc"/> inputs; differences go through <see cref="FpWide.SubModP"/>.
     /// </summary>
-    private static void Fp4Square(in Fp2 a, in Fp2 b, out Fp2 c0, out Fp2 c1)
+    internal static void Fp4Square(in Fp2 a, in Fp2 b, out Fp2 c0, out Fp2 c1)
     {
         // a² = A0 + A1·u: A0 = (a0 + a1)(a0 − a1) < 4p², A1 = 2a0·a1 < 2p².
         Fp.AddUnreduced(a.C0, a.C1, out var s);
