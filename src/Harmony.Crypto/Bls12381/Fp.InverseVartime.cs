@@ -1,5 +1,4 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
+using Harmony.Crypto.Arithmetic;
 
 namespace Harmony.Crypto.Bls12381;
 
@@ -77,7 +76,7 @@ internal partial struct Fp
         int batches = 0;
         while (!g.IsZero)
         {
-            delta = Divsteps62Var(delta, (ulong)f.V0 | ((ulong)f.V1 << 62), (ulong)g.V0 | ((ulong)g.V1 << 62), out Transition t);
+            delta = Divsteps.Divsteps62Var(delta, (ulong)f.V0 | ((ulong)f.V1 << 62), (ulong)g.V0 | ((ulong)g.V1 << 62), out DivstepTransition t);
             UpdateDE(ref d, ref e, t);
             UpdateFG(ref f, ref g, t);
 
@@ -105,63 +104,11 @@ internal partial struct Fp
         return r;
     }
 
-    /// <summary>
-    /// Runs 62 divsteps on the low words of f and g, skipping runs of even g in one go, and returns the new delta
-    /// and the transition matrix.
-    /// </summary>
-    private static long Divsteps62Var(long delta, ulong f, ulong g, out Transition t)
-    {
-        // 2^i (f_i, g_i) = (u f + v g, q f + r g).
-        long u = 1, v = 0, q = 0, r = 1;
-        int remaining = 62;
-        while (true)
-        {
-            int zeros = BitOperations.TrailingZeroCount(g | (1UL << remaining));
-            g >>= zeros;
-            u <<= zeros;
-            v <<= zeros;
-            delta += zeros;
-            remaining -= zeros;
-            if (remaining == 0)
-            {
-                break;
-            }
-
-            if (delta > 0)
-            {
-                delta = 1 - delta;
-                ulong oldF = f;
-                f = g;
-                g = (g - oldF) >> 1;
-                long newU = q << 1;
-                long newV = r << 1;
-                q -= u;
-                r -= v;
-                u = newU;
-                v = newV;
-            }
-            else
-            {
-                delta++;
-                g = (g + f) >> 1;
-                q += u;
-                r += v;
-                u <<= 1;
-                v <<= 1;
-            }
-
-            remaining--;
-        }
-
-        t = new Transition(u, v, q, r);
-        return delta;
-    }
-
     /// <summary>(f, g) = T (f, g) / 2⁶² (exact).</summary>
-    private static void UpdateFG(ref Signed62 f, ref Signed62 g, in Transition t)
+    private static void UpdateFG(ref Signed62 f, ref Signed62 g, in DivstepTransition t)
     {
-        var cf = default(Accumulator);
-        var cg = default(Accumulator);
+        var cf = default(DivstepAccumulator);
+        var cg = default(DivstepAccumulator);
         cf.MulAdd(t.U, f.V0); cf.MulAdd(t.V, g.V0);
         cg.MulAdd(t.Q, f.V0); cg.MulAdd(t.R, g.V0);
         cf.Shift62(); cg.Shift62();
@@ -193,7 +140,7 @@ internal partial struct Fp
     }
 
     /// <summary>(d, e) = (T (d, e) + (md, me) p) / 2⁶², then brought back into (−p, p).</summary>
-    private static void UpdateDE(ref Signed62 d, ref Signed62 e, in Transition t)
+    private static void UpdateDE(ref Signed62 d, ref Signed62 e, in DivstepTransition t)
     {
         // Multiples of p that make the low 62 bits vanish: md = −(u d + v e) / p mod 2⁶².
         ulong lowD = ((ulong)t.U * (ulong)d.V0) + ((ulong)t.V * (ulong)e.V0);
@@ -202,8 +149,8 @@ internal partial struct Fp
         long me = (long)((0UL - (lowE * ModulusInverse62)) & Mask62);
         Signed62 mv = ModulusSigned62;
 
-        var cd = default(Accumulator);
-        var ce = default(Accumulator);
+        var cd = default(DivstepAccumulator);
+        var ce = default(DivstepAccumulator);
         cd.MulAdd(t.U, d.V0); cd.MulAdd(t.V, e.V0); cd.MulAdd(md, mv.V0);
         ce.MulAdd(t.Q, d.V0); ce.MulAdd(t.R, e.V0); ce.MulAdd(me, mv.V0);
         cd.Shift62(); ce.Shift62();
@@ -236,51 +183,6 @@ internal partial struct Fp
         // |u| + |v| ≤ 2⁶² and d, e in (−p, p) put the new values in (−p, 2p).
         d.SubtractIfAtLeast(mv);
         e.SubtractIfAtLeast(mv);
-    }
-
-    /// <summary>Transition matrix of 62 divsteps.</summary>
-    private readonly struct Transition(long u, long v, long q, long r)
-    {
-        internal readonly long U = u;
-        internal readonly long V = v;
-        internal readonly long Q = q;
-        internal readonly long R = r;
-    }
-
-    /// <summary>A signed 128-bit accumulator hi·2⁶⁴ + lo.</summary>
-    private struct Accumulator
-    {
-        private ulong _low;
-        private long _high;
-
-        /// <summary>The remaining value after the last <see cref="TakeLow62"/>, which fits in 64 bits.</summary>
-        internal readonly long Rest => (long)_low;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal void MulAdd(long a, long b)
-        {
-            long high = Math.BigMul(a, b, out long low);
-            ulong sum = _low + (ulong)low;
-            _high += high + (sum < _low ? 1L : 0L);
-            _low = sum;
-        }
-
-        /// <summary>Arithmetic shift right by 62.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal void Shift62()
-        {
-            _low = (_low >> 62) | ((ulong)_high << 2);
-            _high >>= 62;
-        }
-
-        /// <summary>Returns the low 62 bits and shifts them out.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal long TakeLow62()
-        {
-            long low = (long)(_low & Mask62);
-            Shift62();
-            return low;
-        }
     }
 
     /// <summary>A signed integer Σ V_i·2^(62 i): V0..V5 in [0, 2⁶²), V6 signed.</summary>

@@ -1,5 +1,5 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
+using Harmony.Crypto.Arithmetic;
 
 namespace Harmony.Crypto.Secp256k1;
 
@@ -50,7 +50,7 @@ internal static class SafeGcdInverse
         int batches = 0;
         while (!g.IsZero)
         {
-            delta = Divsteps62Var(delta, (ulong)f.V0 | ((ulong)f.V1 << 62), (ulong)g.V0 | ((ulong)g.V1 << 62), out Transition t);
+            delta = Divsteps.Divsteps62Var(delta, (ulong)f.V0 | ((ulong)f.V1 << 62), (ulong)g.V0 | ((ulong)g.V1 << 62), out DivstepTransition t);
             UpdateDE(ref d, ref e, t, modulus);
             UpdateFG(ref f, ref g, t);
 
@@ -75,66 +75,11 @@ internal static class SafeGcdInverse
         d.ToLimbs(out r0, out r1, out r2, out r3);
     }
 
-    /// <summary>
-    /// Runs 62 divsteps on the low words of f and g, skipping runs of even g in one go, and returns the
-    /// new delta and the transition matrix.
-    /// </summary>
-    private static long Divsteps62Var(long delta, ulong f, ulong g, out Transition t)
-    {
-        // 2^i (f_i, g_i) = (u f + v g, q f + r g).
-        long u = 1, v = 0, q = 0, r = 1;
-        int remaining = 62;
-        while (true)
-        {
-            // Even g: g / 2 as many times as it has trailing zeros (at most the steps left).
-            int zeros = BitOperations.TrailingZeroCount(g | (1UL << remaining));
-            g >>= zeros;
-            u <<= zeros;
-            v <<= zeros;
-            delta += zeros;
-            remaining -= zeros;
-            if (remaining == 0)
-            {
-                break;
-            }
-
-            if (delta > 0)
-            {
-                // (1 - delta, g, (g - f) / 2)
-                delta = 1 - delta;
-                ulong oldF = f;
-                f = g;
-                g = (g - oldF) >> 1;
-                long newU = q << 1;
-                long newV = r << 1;
-                q -= u;
-                r -= v;
-                u = newU;
-                v = newV;
-            }
-            else
-            {
-                // (1 + delta, f, (g + f) / 2)
-                delta++;
-                g = (g + f) >> 1;
-                q += u;
-                r += v;
-                u <<= 1;
-                v <<= 1;
-            }
-
-            remaining--;
-        }
-
-        t = new Transition(u, v, q, r);
-        return delta;
-    }
-
     /// <summary>(f, g) = T (f, g) / 2^62 (exact).</summary>
-    private static void UpdateFG(ref Signed62 f, ref Signed62 g, in Transition t)
+    private static void UpdateFG(ref Signed62 f, ref Signed62 g, in DivstepTransition t)
     {
-        var cf = default(Accumulator);
-        var cg = default(Accumulator);
+        var cf = default(DivstepAccumulator);
+        var cg = default(DivstepAccumulator);
         cf.MulAdd(t.U, f.V0);
         cf.MulAdd(t.V, g.V0);
         cg.MulAdd(t.Q, f.V0);
@@ -172,7 +117,7 @@ internal static class SafeGcdInverse
     }
 
     /// <summary>(d, e) = (T (d, e) + (md, me) M) / 2^62, then brought back into (-M, M).</summary>
-    private static void UpdateDE(ref Signed62 d, ref Signed62 e, in Transition t, in Modulus m)
+    private static void UpdateDE(ref Signed62 d, ref Signed62 e, in DivstepTransition t, in Modulus m)
     {
         // Multiples of M that make the low 62 bits vanish: md = -(u d + v e) / M mod 2^62.
         ulong lowD = ((ulong)t.U * (ulong)d.V0) + ((ulong)t.V * (ulong)e.V0);
@@ -181,8 +126,8 @@ internal static class SafeGcdInverse
         long me = (long)((0UL - (lowE * m.Inverse62)) & Mask62);
         Signed62 mv = m.Value;
 
-        var cd = default(Accumulator);
-        var ce = default(Accumulator);
+        var cd = default(DivstepAccumulator);
+        var ce = default(DivstepAccumulator);
         cd.MulAdd(t.U, d.V0);
         cd.MulAdd(t.V, e.V0);
         cd.MulAdd(md, mv.V0);
@@ -251,51 +196,6 @@ internal static class SafeGcdInverse
             }
 
             Inverse62 = inverse & Mask62;
-        }
-    }
-
-    /// <summary>Transition matrix of 62 divsteps.</summary>
-    private readonly struct Transition(long u, long v, long q, long r)
-    {
-        internal readonly long U = u;
-        internal readonly long V = v;
-        internal readonly long Q = q;
-        internal readonly long R = r;
-    }
-
-    /// <summary>A signed 128-bit accumulator hi * 2^64 + lo.</summary>
-    private struct Accumulator
-    {
-        private ulong _low;
-        private long _high;
-
-        /// <summary>The remaining value after the last <see cref="TakeLow62"/>, which fits in 64 bits.</summary>
-        internal readonly long Rest => (long)_low;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal void MulAdd(long a, long b)
-        {
-            long high = Math.BigMul(a, b, out long low);
-            ulong sum = _low + (ulong)low;
-            _high += high + (sum < _low ? 1L : 0L);
-            _low = sum;
-        }
-
-        /// <summary>Arithmetic shift right by 62.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal void Shift62()
-        {
-            _low = (_low >> 62) | ((ulong)_high << 2);
-            _high >>= 62;
-        }
-
-        /// <summary>Returns the low 62 bits and shifts them out.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal long TakeLow62()
-        {
-            long low = (long)(_low & Mask62);
-            Shift62();
-            return low;
         }
     }
 
