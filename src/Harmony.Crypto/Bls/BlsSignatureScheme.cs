@@ -234,11 +234,11 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
         }
 
         BatchNormalization.ToAffine<Fp, G1Curve>(scaledKeys, ps.AsSpan(0, n));
+        HashAll(messages, qs);
 
         bool valid = false;
         if (!anyInfinityKey)
         {
-            HashAll(messages, qs);
             ps[n] = Generator.Negate();
             qs[n] = MultiScalarMultiplication.Compute<Fp2, G2Curve>(signatures, coefficients, 1).ToAffine();
             valid = MultiPairingIsOne(ps, qs);
@@ -249,12 +249,12 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
             return new BatchVerificationResult(true, []);
         }
 
-        // Name the culprits by checking each set on its own.
+        // Name the culprits by checking each set on its own, reusing the message hashes.
         var invalid = new List<int>();
         for (int i = 0; i < n; i++)
         {
             var set = sets[i];
-            if (!Verify(set.PublicKey, set.Message.Span, set.Signature))
+            if (set.PublicKey.IsInfinity || !PairingEquals(set.PublicKey.Point.Affine, qs[i], set.Signature.Point.Affine))
             {
                 invalid.Add(i);
             }
