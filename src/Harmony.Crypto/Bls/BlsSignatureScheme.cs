@@ -14,6 +14,16 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
     /// <inheritdoc />
     public abstract BlsSuite Suite { get; }
 
+    /// <summary>The managed implementation of a suite (<see cref="IetfBlsScheme"/> or <see cref="HarmonyBlsScheme"/>).</summary>
+    /// <param name="suite">The suite.</param>
+    /// <returns>Its shared, thread-safe instance.</returns>
+    public static BlsSignatureScheme ForSuite(BlsSuite suite) => suite switch
+    {
+        BlsSuite.Ietf => IetfBlsScheme.Instance,
+        BlsSuite.Harmony => HarmonyBlsScheme.Instance,
+        _ => throw new ArgumentOutOfRangeException(nameof(suite), suite, "Unknown BLS suite."),
+    };
+
     /// <inheritdoc />
     public abstract int PublicKeySize { get; }
 
