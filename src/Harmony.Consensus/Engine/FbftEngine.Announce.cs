@@ -55,7 +55,6 @@ public sealed partial class FbftEngine
 
         if (request.ViewId != ViewId || request.BlockNumber != Height)
         {
-            NoteFutureHeight(request.BlockNumber);
             Drop(MessageType.Announce, $"for height {request.BlockNumber} view {request.ViewId}, at {Height}/{ViewId}");
             return;
         }

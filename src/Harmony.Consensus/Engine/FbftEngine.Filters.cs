@@ -64,6 +64,8 @@ public sealed partial class FbftEngine
             return false;
         }
 
+        NoteFutureHeight(request.BlockNumber);
+
         if (request.BlockHash.Length != CommitPayload.HashSize)
         {
             reason = $"block hash is {request.BlockHash.Length} bytes";
@@ -119,6 +121,8 @@ public sealed partial class FbftEngine
         {
             return false;
         }
+
+        NoteFutureHeight(request.BlockNumber);
 
         if (request.ViewId > ViewChangingId + _options.MaxViewIdAhead)
         {

@@ -66,7 +66,8 @@ public sealed partial class FbftEngine
 
     /// <summary>
     /// The view to ask for (spec §2.1): <c>headView + 1 + (now − headTime)/slot + 1</c> from the wall clock, so nodes that
-    /// time out in the same slot agree; never a view already tried.
+    /// time out in the same slot agree. A node whose view-change timer expires inside the same slot asks for the same
+    /// view again rather than running ahead of the others.
     /// </summary>
     private ulong NextViewId(DateTimeOffset now)
     {
@@ -75,11 +76,6 @@ public sealed partial class FbftEngine
         ulong next = now > headTime
             ? headView + 1 + (ulong)((now - headTime).Ticks / _options.ViewChangeSlot.Ticks) + 1
             : ViewChangingId + 1;
-        if (Mode == ConsensusMode.ViewChanging && next <= ViewChangingId)
-        {
-            next = ViewChangingId + 1;
-        }
-
         return Math.Max(next, ViewId + 1);
     }
 }

@@ -10,7 +10,6 @@ public sealed partial class FbftEngine
         _committee.TryGetIndex(request.SenderPublicKey.Span, out int sender);
         if (request.BlockNumber != Height || request.ViewId < ViewId)
         {
-            NoteFutureHeight(request.BlockNumber);
             Drop(MessageType.NewView, $"for height {request.BlockNumber} view {request.ViewId}, at {Height}/{ViewId}");
             return;
         }

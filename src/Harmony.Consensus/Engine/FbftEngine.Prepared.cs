@@ -16,7 +16,6 @@ public sealed partial class FbftEngine
 
         if (request.ViewId != ViewId || request.BlockNumber != Height)
         {
-            NoteFutureHeight(request.BlockNumber);
             Drop(MessageType.Prepared, $"for height {request.BlockNumber} view {request.ViewId}, at {Height}/{ViewId}");
             return;
         }

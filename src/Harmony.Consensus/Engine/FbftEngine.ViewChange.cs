@@ -74,16 +74,15 @@ public sealed partial class FbftEngine
 
     private void ProcessViewChange(HarmonyMessage message, ViewChangeRequest request, int sender, bool trusted)
     {
-        if (!_committee.TryGetIndex(request.LeaderPublicKey.Span, out int leader) || !_ownBitmap.IsSet(leader) || LeaderForView(request.ViewId) != leader)
+        if (request.BlockNumber != Height || request.ViewId < ViewChangingId)
         {
-            Drop(MessageType.ViewChange, "not asking this node to lead");
+            Drop(MessageType.ViewChange, $"for height {request.BlockNumber} view {request.ViewId}, at {Height}/{ViewChangingId}");
             return;
         }
 
-        if (request.BlockNumber != Height || request.ViewId < ViewChangingId)
+        if (!_committee.TryGetIndex(request.LeaderPublicKey.Span, out int leader) || !_ownBitmap.IsSet(leader) || LeaderForView(request.ViewId) != leader)
         {
-            NoteFutureHeight(request.BlockNumber);
-            Drop(MessageType.ViewChange, $"for height {request.BlockNumber} view {request.ViewId}, at {Height}/{ViewChangingId}");
+            Drop(MessageType.ViewChange, "not asking this node to lead");
             return;
         }
 
