@@ -6,6 +6,8 @@ namespace Harmony.Consensus.Engine;
 /// <summary>COMMITTED (type 5) and catch-up: a verified commit certificate finalizes the block.</summary>
 public sealed partial class FbftEngine
 {
+    private const int MaxPendingCommittedPerHeight = 4;
+
     private void OnCommitted(HarmonyMessage message, ConsensusRequest request)
     {
         int sender = SingleIndex(TryGetSendersOrNull(request)!);
@@ -18,8 +20,20 @@ public sealed partial class FbftEngine
         var block = request.BlockNumber == Height ? _candidates.GetValueOrDefault(Convert.ToHexStringLower(request.BlockHash.Span)) : null;
         if (block is null)
         {
-            // Keep the latest COMMITTED per height (bounded by the filters' look-ahead) until its block shows up.
-            _pendingCommitted[request.BlockNumber] = message;
+            // Keep a few COMMITTED per height (heights are bounded by the filters' look-ahead) until a block shows up;
+            // unverified, so a forged one cannot push out the real one.
+            if (!_pendingCommitted.TryGetValue(request.BlockNumber, out var waiting))
+            {
+                waiting = [];
+                _pendingCommitted[request.BlockNumber] = waiting;
+            }
+
+            bool known = waiting.Any(m => m.Consensus!.BlockHash.Span.SequenceEqual(request.BlockHash.Span) && m.Consensus.Payload.Span.SequenceEqual(request.Payload.Span));
+            if (!known && waiting.Count < MaxPendingCommittedPerHeight)
+            {
+                waiting.Add(message);
+            }
+
             _output.Add(new CatchUpNeededEvent(Height, request.BlockNumber));
             return;
         }
@@ -51,16 +65,29 @@ public sealed partial class FbftEngine
                 continue;
             }
 
-            if (first != Height || !_pendingCommitted.TryGetValue(first, out var message)
-                || !_candidates.ContainsKey(Convert.ToHexStringLower(message.Consensus!.BlockHash.Span)))
+            if (first != Height)
+            {
+                return;
+            }
+
+            var waiting = _pendingCommitted[first];
+            var ready = waiting.Where(m => _candidates.ContainsKey(Convert.ToHexStringLower(m.Consensus!.BlockHash.Span))).ToList();
+            if (ready.Count == 0)
             {
                 return;
             }
 
             _pendingCommitted.Remove(first);
-            ulong before = Height;
-            OnCommitted(message, message.Consensus);
-            if (Height == before)
+            foreach (var message in ready)
+            {
+                OnCommitted(message, message.Consensus!);
+                if (Height != first)
+                {
+                    break;
+                }
+            }
+
+            if (Height == first)
             {
                 return;
             }

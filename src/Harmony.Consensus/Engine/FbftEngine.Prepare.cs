@@ -65,14 +65,13 @@ public sealed partial class FbftEngine
             return false;
         }
 
-        if (request.Payload.Length != _scheme.SignatureSize || !_scheme.TryDecodeSignature(request.Payload.Span, out signature, out var error))
+        if (request.Payload.Length != _scheme.SignatureSize || !_scheme.TryDecodeSignature(request.Payload.Span, out signature, out _))
         {
             Drop(type, "payload is not a signature");
             return false;
         }
 
         senders = parsed;
-        _ = error;
         return true;
     }
 

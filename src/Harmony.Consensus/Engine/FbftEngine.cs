@@ -34,7 +34,7 @@ public sealed partial class FbftEngine
     private readonly EvidenceContext _evidenceContext;
     private readonly List<RetryEntry> _retries = [];
     private readonly Dictionary<string, CandidateBlock> _candidates = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<ulong, HarmonyMessage> _pendingCommitted = [];
+    private readonly SortedDictionary<ulong, List<HarmonyMessage>> _pendingCommitted = [];
     private readonly Dictionary<ulong, ViewChangeBook> _viewChangeBooks = [];
     private readonly DateTimeOffset _startTime;
 

@@ -42,7 +42,7 @@ internal sealed class Simulation
         _keys = new BlsSecretKey[n];
         for (int i = 0; i < n; i++)
         {
-            _keys[i] = spec.Scheme is InsecureTestBlsScheme ? InsecureTestBlsScheme.Key(i) : RealKey(spec.Seed, i, spec.Scheme);
+            _keys[i] = spec.Scheme is InsecureTestBlsScheme ? InsecureTestBlsScheme.Key(i) : RealKey(spec.Seed, i);
         }
 
         var encoded = _keys.Select(k => (ReadOnlyMemory<byte>)Encode(spec.Scheme, spec.Scheme.GetPublicKey(k))).ToList();
@@ -499,13 +499,8 @@ internal sealed class Simulation
         return bytes;
     }
 
-    private static BlsSecretKey RealKey(int seed, int index, IBlsSignatureScheme scheme)
-    {
-        var ikm = SHA256.HashData(BitConverter.GetBytes(((long)seed << 16) | (long)index));
-        var key = BlsSecretKey.KeyGen(ikm);
-        _ = scheme;
-        return key;
-    }
+    private static BlsSecretKey RealKey(int seed, int index) =>
+        BlsSecretKey.KeyGen(SHA256.HashData(BitConverter.GetBytes(((long)seed << 16) | (long)index)));
 }
 
 /// <summary>One simulated node: its keys, store (which survives crashes), engine and fault.</summary>
