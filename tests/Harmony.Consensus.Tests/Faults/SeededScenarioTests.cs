@@ -27,4 +27,25 @@ public class SeededScenarioTests(ITestOutputHelper output)
 
         failures.ShouldBeEmpty(string.Join("\n", failures.Take(5)));
     }
+
+    [Fact]
+    public void The_seeds_cover_every_committee_size_fault_kind_and_network_disturbance()
+    {
+        var specs = Enumerable.Range(0, ScenarioCount).Select(seed => ScenarioGenerator.Create(seed, InsecureTestBlsScheme.Instance)).ToList();
+        foreach (int size in new[] { 4, 7, 16 })
+        {
+            specs.Count(s => s.CommitteeSize == size).ShouldBeGreaterThan(ScenarioCount / 5);
+        }
+
+        foreach (var kind in Enum.GetValues<FaultKind>())
+        {
+            specs.Count(s => s.Faults.Any(f => f.Kind == kind)).ShouldBeGreaterThan(ScenarioCount / 20, kind.ToString());
+        }
+
+        specs.Count(s => s.Faults.Any(f => f is { Kind: FaultKind.Crash, Until: not null })).ShouldBeGreaterThan(ScenarioCount / 40);
+        specs.Count(s => s.Partitions.Count > 0).ShouldBeGreaterThan(ScenarioCount / 10);
+        specs.Count(s => s.NodeKeys.Any(k => k.Length > 1)).ShouldBeGreaterThan(ScenarioCount / 20);
+        specs.Count(s => s.Staked).ShouldBeGreaterThan(ScenarioCount / 10);
+        specs.ShouldAllBe(s => s.Faults.Sum(f => s.NodeKeys[f.Node].Length) <= (s.CommitteeSize - 1) / 3);
+    }
 }
