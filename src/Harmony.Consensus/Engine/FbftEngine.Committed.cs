@@ -143,10 +143,10 @@ public sealed partial class FbftEngine
         TryCommitFromLog();
     }
 
-    /// <summary>Switches to Normal mode in <paramref name="viewId"/> led by <paramref name="leader"/> and restarts the consensus timer.</summary>
+    /// <summary>Switches to Normal mode (a listener stays Listening) in <paramref name="viewId"/> led by <paramref name="leader"/> and restarts the consensus timer.</summary>
     private void EnterView(ulong viewId, int leader, DateTimeOffset now)
     {
-        Mode = ConsensusMode.Normal;
+        Mode = _own.Length > 0 ? ConsensusMode.Normal : ConsensusMode.Listening;
         ViewId = viewId;
         ViewChangingId = viewId;
         LeaderIndex = leader;

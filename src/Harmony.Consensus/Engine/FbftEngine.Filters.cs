@@ -15,9 +15,9 @@ public sealed partial class FbftEngine
             return false;
         }
 
-        if (Mode == ConsensusMode.Listening)
+        if (Mode == ConsensusMode.Listening && message.Type is not (MessageType.Prepared or MessageType.Committed))
         {
-            reason = "this node has no committee key and only listens";
+            reason = "this node has no committee key and follows PREPARED and COMMITTED only";
             return false;
         }
 

@@ -8,6 +8,12 @@ public sealed partial class FbftEngine
     private void OnPrepared(HarmonyMessage message, ConsensusRequest request)
     {
         int sender = SingleIndex(TryGetSendersOrNull(request)!);
+        if (Mode == ConsensusMode.Listening)
+        {
+            LearnPreparedBlock(message, request, sender);
+            return;
+        }
+
         if (Mode != ConsensusMode.Normal || sender != LeaderIndex)
         {
             Drop(MessageType.Prepared, "not from the current leader");
@@ -53,6 +59,33 @@ public sealed partial class FbftEngine
         _block = block;
         _lock = new PreparedLock(block, request.Payload.ToArray());
         SendCommitVote(block);
+        TryCommitFromLog();
+    }
+
+    /// <summary>
+    /// A listener (no committee key) takes the block of any PREPARED whose prepare certificate verifies, whoever leads,
+    /// so that the COMMITTED that follows finds it.
+    /// </summary>
+    private void LearnPreparedBlock(HarmonyMessage message, ConsensusRequest request, int sender)
+    {
+        if (request.BlockNumber != Height || _candidates.ContainsKey(Convert.ToHexStringLower(request.BlockHash.Span)))
+        {
+            return;
+        }
+
+        if (!AggregateCertificate.TryParse(_scheme, request.Payload.Span, _committee.Count, out var certificate, out var error)
+            || !VerifyMessageSignature(sender, message) || !VerifyCertificate(certificate, request.BlockHash.Span))
+        {
+            Drop(MessageType.Prepared, error ?? "bad message signature or prepare certificate");
+            return;
+        }
+
+        if (!TryAcceptBlock(request.Block, null, out var block, out var reason) || !block.Hash.AsSpan().SequenceEqual(request.BlockHash.Span))
+        {
+            Drop(MessageType.Prepared, reason ?? "block hash differs");
+            return;
+        }
+
         TryCommitFromLog();
     }
 
