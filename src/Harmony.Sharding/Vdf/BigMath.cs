@@ -19,35 +19,6 @@ internal static class BigMath
         return r.Sign < 0 ? r + m : r;
     }
 
-    /// <summary>
-    /// Extended Euclid: returns g = gcd(a, b) ≥ 0 and x, y with x·a + y·b = g.
-    /// </summary>
-    internal static BigInteger ExtendedGcd(BigInteger a, BigInteger b, out BigInteger x, out BigInteger y)
-    {
-        BigInteger oldR = a, r = b;
-        BigInteger oldS = BigInteger.One, s = BigInteger.Zero;
-        BigInteger oldT = BigInteger.Zero, t = BigInteger.One;
-        while (!r.IsZero)
-        {
-            BigInteger q = BigInteger.DivRem(oldR, r, out BigInteger rem);
-            oldR = r;
-            r = rem;
-            (oldS, s) = (s, oldS - (q * s));
-            (oldT, t) = (t, oldT - (q * t));
-        }
-
-        if (oldR.Sign < 0)
-        {
-            oldR = -oldR;
-            oldS = -oldS;
-            oldT = -oldT;
-        }
-
-        x = oldS;
-        y = oldT;
-        return oldR;
-    }
-
     /// <summary>⌊√n⌋ for n ≥ 0 by Newton's iteration.</summary>
     internal static BigInteger IntegerSquareRoot(BigInteger n)
     {

@@ -130,29 +130,9 @@ public sealed partial class ClassGroup
         BigInteger s = (b1 + b2) >> 1;
         BigInteger n = b2 - s;
 
-        BigInteger d, y1;
-        if ((a2 % a1).IsZero)
-        {
-            y1 = BigInteger.Zero;
-            d = a1;
-        }
-        else
-        {
-            d = BigMath.ExtendedGcd(a2, a1, out y1, out _);
-        }
-
-        BigInteger x2, y2, d1;
-        if ((s % d).IsZero)
-        {
-            x2 = BigInteger.Zero;
-            y2 = BigInteger.MinusOne;
-            d1 = d;
-        }
-        else
-        {
-            d1 = BigMath.ExtendedGcd(s, d, out x2, out y2);
-            y2 = -y2;
-        }
+        BigInteger d = LehmerEuclid.GcdWithCofactor(a2, a1, out BigInteger y1);
+        BigInteger d1 = LehmerEuclid.GcdWithCofactor(s, d, out BigInteger x2);
+        BigInteger y2 = ((x2 * s) - d1) / d;
 
         BigInteger v1 = a1 / d1;
         BigInteger v2 = a2 / d1;
@@ -174,9 +154,9 @@ public sealed partial class ClassGroup
     {
         BigInteger a = form.A, b = form.B, c = form.C;
 
-        // d = gcd(a, b) = y·b + x·a; with A = a/d, B = b/d the unreduced square is
+        // d = gcd(a, b) with y·b ≡ d (mod a); with A = a/d, B = b/d the unreduced square is
         // F = (A², b + 2AK, K² + d·e) where K = −c·y mod A and e = (B·K + c)/A, i.e. F(x, y) = (Ax + Ky)² + b·xy + d·e·y².
-        BigInteger d = BigMath.ExtendedGcd(b, a, out BigInteger y, out _);
+        BigInteger d = LehmerEuclid.GcdWithCofactor(b, a, out BigInteger y);
         BigInteger bigA = a, bigB = b;
         if (!d.IsOne)
         {
@@ -203,15 +183,7 @@ public sealed partial class ClassGroup
             // Partial Euclid on (A, K): r_i = α_i·A + γ_i·K with consecutive cofactor columns forming a unimodular matrix.
             // Stop at the first remainder ≤ |D|^¼ and evaluate F on the two columns; both values are O(√|D|).
             BigInteger rPrev = bigA, r = k, gammaPrev = BigInteger.Zero, gamma = BigInteger.One;
-            int steps = 0;
-            while (r > _partialReductionBound)
-            {
-                BigInteger q = BigInteger.DivRem(rPrev, r, out BigInteger remainder);
-                rPrev = r;
-                r = remainder;
-                (gammaPrev, gamma) = (gamma, gammaPrev - (q * gamma));
-                steps++;
-            }
+            int steps = LehmerEuclid.Run(ref rPrev, ref r, ref gammaPrev, ref gamma, _partialReductionBound);
 
             BigInteger alpha = (r - (k * gamma)) / bigA;
             BigInteger alphaPrev = (rPrev - (k * gammaPrev)) / bigA;
