@@ -24,7 +24,7 @@ public class NodeRegistrationTests
         provider.GetRequiredService<IOptions<P2POptions>>().Value.MeshDegree.ShouldBe(5);
         provider.GetRequiredService<IOptions<RaptorQOptions>>().Value.Alignment.ShouldBe(4);
         provider.GetRequiredService<IOptions<NodeOptions>>().Value.Network.ShouldBe(HarmonyNetwork.Localnet);
-        provider.GetRequiredService<IBlsSignatureScheme>().ShouldBeSameAs(IetfBlsScheme.Instance);
+        provider.GetRequiredService<IBlsSignatureScheme>().ShouldBeSameAs(HarmonyBlsScheme.Instance);
         provider.GetRequiredService<IRaptorQCodec>().ShouldNotBeNull();
         provider.GetRequiredService<IOptions<KadOptions>>().Value.BucketSize.ShouldBe(20);
         provider.GetRequiredService<IKadRecordValidator>().ShouldNotBeNull();

@@ -1,10 +1,12 @@
 // Drives real JavaScript clients for the C# interop tests (tests/Harmony.Crypto.Tests/Interop).
-// Usage: node client.js <sign|recover>   with a JSON array of requests on stdin and a JSON array of answers
+// Usage: node client.js <sign|recover|keyfile-encrypt|keyfile-decrypt>   with a JSON array of requests on stdin and a JSON array of answers
 // (same order) on stdout.
 //   sign:    { client: "ethers" | "harmony-js", privateKey, chainId, nonce, gasPrice, gasLimit, to, value, data,
 //              shardId?, toShardId? }   ->  { raw, hash, from }
 //   recover: { client, raw }            ->  { from, hash, chainId, nonce, gasPrice, gasLimit, to, value, data,
 //                                             shardId?, toShardId? }
+//   keyfile-encrypt: { client: "node-crypto", passphrase, nonce (hex), secretKeyLittleEndian (64 hex chars) } -> { file }
+//   keyfile-decrypt: { client: "node-crypto", passphrase, file (hex) } -> { secretKeyLittleEndian }
 // Integers travel as decimal strings; bytes as 0x-prefixed hex; addresses as 0x hex.
 'use strict';
 
@@ -85,6 +87,30 @@ function recoverWithHarmony(req) {
   };
 }
 
+// Harmony's encrypted BLS key file (spec/harmony.md §3.6), written with Node's own crypto as an independent
+// implementation: AES-256-GCM keyed by the ASCII of the lowercase hex MD5 of the trimmed passphrase; the plaintext is
+// the ASCII hex of the little-endian secret key; the file is the hex of nonce(12) ‖ ciphertext ‖ tag(16).
+const nodeCrypto = require('crypto');
+
+function keyFileKey(passphrase) {
+  return Buffer.from(nodeCrypto.createHash('md5').update(passphrase.trim(), 'utf8').digest('hex'), 'ascii');
+}
+
+function encryptKeyFile(req) {
+  const nonce = Buffer.from(req.nonce, 'hex');
+  const cipher = nodeCrypto.createCipheriv('aes-256-gcm', keyFileKey(req.passphrase), nonce);
+  const body = Buffer.concat([cipher.update(Buffer.from(req.secretKeyLittleEndian, 'ascii')), cipher.final()]);
+  return { file: Buffer.concat([nonce, body, cipher.getAuthTag()]).toString('hex') };
+}
+
+function decryptKeyFile(req) {
+  const raw = Buffer.from(req.file.trim(), 'hex');
+  const decipher = nodeCrypto.createDecipheriv('aes-256-gcm', keyFileKey(req.passphrase), raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(raw.length - 16));
+  const plain = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]);
+  return { secretKeyLittleEndian: plain.toString('ascii') };
+}
+
 async function main() {
   const command = process.argv[2];
   const input = require('fs').readFileSync(0, 'utf8');
@@ -94,6 +120,8 @@ async function main() {
     'sign:harmony-js': signWithHarmony,
     'recover:ethers': recoverWithEthers,
     'recover:harmony-js': recoverWithHarmony,
+    'keyfile-encrypt:node-crypto': encryptKeyFile,
+    'keyfile-decrypt:node-crypto': decryptKeyFile,
   };
   const answers = [];
   for (const req of requests) {

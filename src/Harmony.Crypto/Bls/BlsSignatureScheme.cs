@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Harmony.Crypto.Bls12381;
 
@@ -13,6 +14,16 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
     /// <inheritdoc />
     public abstract BlsSuite Suite { get; }
 
+    /// <summary>The managed implementation of a suite (<see cref="IetfBlsScheme"/> or <see cref="HarmonyBlsScheme"/>).</summary>
+    /// <param name="suite">The suite.</param>
+    /// <returns>Its shared, thread-safe instance.</returns>
+    public static BlsSignatureScheme ForSuite(BlsSuite suite) => suite switch
+    {
+        BlsSuite.Ietf => IetfBlsScheme.Instance,
+        BlsSuite.Harmony => HarmonyBlsScheme.Instance,
+        _ => throw new ArgumentOutOfRangeException(nameof(suite), suite, "Unknown BLS suite."),
+    };
+
     /// <inheritdoc />
     public abstract int PublicKeySize { get; }
 
@@ -22,8 +33,11 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
     /// <summary>The suite's G1 generator g: pk = sk·g and verification pairs the signature with −g.</summary>
     internal abstract G1Affine Generator { get; }
 
-    /// <summary>Hashes a message to G2 with the suite's signing rule.</summary>
-    internal abstract G2Jacobian HashToG2(ReadOnlySpan<byte> message);
+    /// <summary>Hashes a message to G2 with the suite's signing rule; false when the suite cannot sign the message.</summary>
+    internal abstract bool TryHashToG2(ReadOnlySpan<byte> message, out G2Jacobian hash);
+
+    /// <summary>The suite's secret-key encoding: 32 bytes in the suite's byte order.</summary>
+    internal abstract bool SecretKeyIsLittleEndian { get; }
 
     /// <summary>The point signed by a proof of possession for a public key.</summary>
     internal abstract G2Jacobian PossessionPoint(in BlsPublicKey publicKey);
@@ -119,21 +133,66 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
     }
 
     /// <inheritdoc />
-    public BlsSignature Sign(BlsSecretKey secretKey, ReadOnlySpan<byte> message)
+    public bool TryDecodeSecretKey(ReadOnlySpan<byte> encoded, [NotNullWhen(true)] out BlsSecretKey? secretKey)
+    {
+        if (!SecretKeyIsLittleEndian || encoded.Length != BlsSecretKey.Size)
+        {
+            return BlsSecretKey.TryFromBytes(encoded, out secretKey);
+        }
+
+        Span<byte> bigEndian = stackalloc byte[BlsSecretKey.Size];
+        try
+        {
+            encoded.CopyTo(bigEndian);
+            bigEndian.Reverse();
+            return BlsSecretKey.TryFromBytes(bigEndian, out secretKey);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bigEndian);
+        }
+    }
+
+    /// <inheritdoc />
+    public void EncodeSecretKey(BlsSecretKey secretKey, Span<byte> destination)
     {
         ArgumentNullException.ThrowIfNull(secretKey);
-        return SignPoint(secretKey, HashToG2(message));
+        secretKey.WriteBytes(destination);
+        if (SecretKeyIsLittleEndian)
+        {
+            destination[..BlsSecretKey.Size].Reverse();
+        }
+    }
+
+    /// <inheritdoc />
+    public BlsSignature Sign(BlsSecretKey secretKey, ReadOnlySpan<byte> message) =>
+        TrySign(secretKey, message, out var signature)
+            ? signature
+            : throw new ArgumentException($"The {Suite} suite cannot sign this message: it maps to no point (for the Harmony suite, the message is empty or its first 48 bytes are all zero).", nameof(message));
+
+    /// <inheritdoc />
+    public bool TrySign(BlsSecretKey secretKey, ReadOnlySpan<byte> message, out BlsSignature signature)
+    {
+        ArgumentNullException.ThrowIfNull(secretKey);
+        if (!TryHashToG2(message, out var hash))
+        {
+            signature = default;
+            return false;
+        }
+
+        signature = SignPoint(secretKey, hash);
+        return true;
     }
 
     /// <inheritdoc />
     public bool Verify(in BlsPublicKey publicKey, ReadOnlySpan<byte> message, in BlsSignature signature)
     {
-        if (publicKey.IsInfinity)
+        if (publicKey.IsInfinity || !TryHashToG2(message, out var hash))
         {
             return false;
         }
 
-        return PairingEquals(publicKey.Point.Affine, HashToG2(message).ToAffine(), signature.Point.Affine);
+        return PairingEquals(publicKey.Point.Affine, hash.ToAffine(), signature.Point.Affine);
     }
 
     /// <inheritdoc />
@@ -152,8 +211,13 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
             }
         }
 
+        if (!TryHashToG2(message, out var hash))
+        {
+            return false;
+        }
+
         BlsPublicKey.TryAggregate(publicKeys, out var aggregate);
-        return PairingEquals(aggregate.Point.Affine, HashToG2(message).ToAffine(), signature.Point.Affine);
+        return PairingEquals(aggregate.Point.Affine, hash.ToAffine(), signature.Point.Affine);
     }
 
     /// <inheritdoc />
@@ -180,7 +244,11 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
             }
 
             var messageArray = messages.ToArray();
-            HashAll(messageArray, qs);
+            if (!HashAll(messageArray, qs, null))
+            {
+                return false;
+            }
+
             ps[n] = Generator.Negate();
             qs[n] = signature.Point.Affine;
             return MultiPairingIsOne(ps.AsSpan(0, n + 1), qs.AsSpan(0, n + 1));
@@ -234,10 +302,11 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
         }
 
         BatchNormalization.ToAffine<Fp, G1Curve>(scaledKeys, ps.AsSpan(0, n));
-        HashAll(messages, qs);
+        var unhashable = new bool[n];
+        bool allHashed = HashAll(messages, qs, unhashable);
 
         bool valid = false;
-        if (!anyInfinityKey)
+        if (!anyInfinityKey && allHashed)
         {
             ps[n] = Generator.Negate();
             qs[n] = MultiScalarMultiplication.Compute<Fp2, G2Curve>(signatures, coefficients, 1).ToAffine();
@@ -254,7 +323,7 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
         for (int i = 0; i < n; i++)
         {
             var set = sets[i];
-            if (set.PublicKey.IsInfinity || !PairingEquals(set.PublicKey.Point.Affine, qs[i], set.Signature.Point.Affine))
+            if (set.PublicKey.IsInfinity || unhashable[i] || !PairingEquals(set.PublicKey.Point.Affine, qs[i], set.Signature.Point.Affine))
             {
                 invalid.Add(i);
             }
@@ -332,24 +401,30 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
         return FinalExponentiation.Run(first * second.GetAwaiter().GetResult()).IsOne;
     }
 
-    private void HashAll(ReadOnlyMemory<byte>[] messages, G2Affine[] output)
+    /// <summary>
+    /// Hashes every message to an affine G2 point. A message the suite cannot hash becomes the identity and, when
+    /// <paramref name="failed"/> is given, is marked there. Returns whether every message hashed.
+    /// </summary>
+    private bool HashAll(ReadOnlyMemory<byte>[] messages, G2Affine[] output, bool[]? failed)
     {
         var hashes = new G2Jacobian[messages.Length];
+        var unhashable = failed ?? new bool[messages.Length];
         if (messages.Length < 8 || Environment.ProcessorCount < 2)
         {
             for (int i = 0; i < messages.Length; i++)
             {
-                hashes[i] = HashToG2(messages[i].Span);
+                unhashable[i] = !TryHashToG2(messages[i].Span, out hashes[i]);
             }
         }
         else
         {
-            HashAllInParallel(messages, hashes);
+            HashAllInParallel(messages, hashes, unhashable);
         }
 
         BatchNormalization.ToAffine<Fp2, G2Curve>(hashes, output.AsSpan(0, messages.Length));
+        return Array.IndexOf(unhashable, true) < 0;
     }
 
-    private void HashAllInParallel(ReadOnlyMemory<byte>[] messages, G2Jacobian[] output) =>
-        Parallel.For(0, messages.Length, i => output[i] = HashToG2(messages[i].Span));
+    private void HashAllInParallel(ReadOnlyMemory<byte>[] messages, G2Jacobian[] output, bool[] unhashable) =>
+        Parallel.For(0, messages.Length, i => unhashable[i] = !TryHashToG2(messages[i].Span, out output[i]));
 }

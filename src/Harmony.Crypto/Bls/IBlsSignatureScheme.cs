@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Harmony.Crypto.Bls12381;
 
 namespace Harmony.Crypto.Bls;
@@ -34,8 +35,24 @@ public interface IBlsSignatureScheme
     /// <summary>Writes the suite's encoding of a signature.</summary>
     void EncodeSignature(in BlsSignature signature, Span<byte> destination);
 
-    /// <summary>Signs a message (constant-time in the key).</summary>
+    /// <summary>
+    /// Reads a secret key in the suite's encoding (32 bytes: big-endian for the IETF suite, little-endian for the
+    /// Harmony suite). False for a wrong length, zero, or a value not below the group order.
+    /// </summary>
+    bool TryDecodeSecretKey(ReadOnlySpan<byte> encoded, [NotNullWhen(true)] out BlsSecretKey? secretKey);
+
+    /// <summary>Writes a secret key in the suite's encoding (32 bytes); the caller should clear the buffer after use.</summary>
+    void EncodeSecretKey(BlsSecretKey secretKey, Span<byte> destination);
+
+    /// <summary>
+    /// Signs a message (constant-time in the key). Throws <see cref="ArgumentException"/> for a message the suite
+    /// cannot sign (the Harmony suite cannot sign an empty message or one whose first 48 bytes are zero); use
+    /// <see cref="TrySign"/> to branch instead.
+    /// </summary>
     BlsSignature Sign(BlsSecretKey secretKey, ReadOnlySpan<byte> message);
+
+    /// <summary>Signs a message (constant-time in the key); false when the suite cannot sign it.</summary>
+    bool TrySign(BlsSecretKey secretKey, ReadOnlySpan<byte> message, out BlsSignature signature);
 
     /// <summary>Verifies one signature: one two-pair Miller loop and one final exponentiation.</summary>
     bool Verify(in BlsPublicKey publicKey, ReadOnlySpan<byte> message, in BlsSignature signature);

@@ -30,7 +30,13 @@ public sealed class IetfBlsScheme : BlsSignatureScheme
 
     internal override G1Affine Generator => G1.Generator;
 
-    internal override G2Jacobian HashToG2(ReadOnlySpan<byte> message) => HashToCurve.HashToG2(message, SignatureDst);
+    internal override bool SecretKeyIsLittleEndian => false;
+
+    internal override bool TryHashToG2(ReadOnlySpan<byte> message, out G2Jacobian hash)
+    {
+        hash = HashToCurve.HashToG2(message, SignatureDst);
+        return true;
+    }
 
     internal override G2Jacobian PossessionPoint(in BlsPublicKey publicKey)
     {
