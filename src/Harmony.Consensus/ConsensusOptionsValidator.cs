@@ -16,6 +16,16 @@ public sealed class ConsensusOptionsValidator : IValidateOptions<ConsensusOption
         RequirePositive(options.ViewChangeSlot, nameof(options.ViewChangeSlot), failures);
         RequirePositive(options.RetryInterval, nameof(options.RetryInterval), failures);
         RequirePositive(options.TimerPollInterval, nameof(options.TimerPollInterval), failures);
+        RequirePositive(options.BlockPeriod, nameof(options.BlockPeriod), failures);
+        if (options.LeaderRotationRunLength < 0)
+        {
+            failures.Add($"{nameof(options.LeaderRotationRunLength)} must be zero (off) or more (was {options.LeaderRotationRunLength}).");
+        }
+
+        if (options.MaxBlockNumberAhead == 0 || options.MaxViewIdAhead == 0)
+        {
+            failures.Add($"{nameof(options.MaxBlockNumberAhead)} and {nameof(options.MaxViewIdAhead)} must be at least 1.");
+        }
         if (options.MaxRetries < 0)
         {
             failures.Add($"{nameof(options.MaxRetries)} must be zero or more (was {options.MaxRetries}).");
