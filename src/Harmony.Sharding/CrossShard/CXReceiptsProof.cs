@@ -36,7 +36,7 @@ public sealed record CXReceiptsProof(IReadOnlyList<CXReceipt> Receipts, CXMerkle
             RlpItems.Bytes(CommitBitmap.Span));
     }
 
-    /// <summary>Decodes a proof (well-formedness only; <see cref="CrossShardProofVerifier"/> checks it).</summary>
+    /// <summary>Decodes a proof (well-formedness only; the verifier checks it).</summary>
     /// <param name="encoded">The RLP bytes.</param>
     /// <param name="proof">The proof, or <see langword="null"/>.</param>
     /// <param name="error">Why it is malformed, or <see langword="null"/>.</param>
