@@ -117,7 +117,10 @@ public sealed partial class ClassGroup
     /// <returns>Its inverse.</returns>
     public QuadraticForm Inverse(in QuadraticForm form) => Reduce(new QuadraticForm(form.A, -form.B, form.C));
 
-    /// <summary>Composes two classes (Gauss composition followed by reduction).</summary>
+    /// <summary>
+    /// Composes two classes (NUCOMP): Gauss composition in Cohen's form, with the product built directly in a partially
+    /// reduced shape by a partial extended Euclid stopped at <c>|D|^¼</c>, so the final reduction takes only a few steps.
+    /// </summary>
     /// <param name="left">A reduced form.</param>
     /// <param name="right">A reduced form.</param>
     /// <returns>The reduced product.</returns>
@@ -137,11 +140,38 @@ public sealed partial class ClassGroup
         BigInteger v1 = a1 / d1;
         BigInteger v2 = a2 / d1;
         BigInteger r = BigMath.Mod((y1 * y2 * n) - (x2 * c2), v1);
-        BigInteger a3 = v1 * v2;
-        BigInteger b3 = b2 + (2 * v2 * r);
-        BigInteger c3 = ((b3 * b3) - Discriminant) / (a3 << 2);
-        Reduce(ref a3, ref b3, ref c3);
-        return new QuadraticForm(a3, b3, c3);
+
+        // The unreduced product is F = (v1·v2, b2 + 2·v2·r, c3) with v1·c3 = d1·c2 + r·(b2 + v2·r), which rewrites as
+        // F(x, y) = (v2·R² + b2·R·y + d1·c2·y²) / v1 with R = v1·x + r·y. A partial Euclid on (v1, r) finds two
+        // consecutive (R, y) with R ≈ y ≈ |D|^¼; F on them has coefficients of size √|D|.
+        BigInteger ra, rb, rc;
+        if (v1 <= _partialReductionBound)
+        {
+            ra = v1 * v2;
+            rb = b2 + (2 * v2 * r);
+            rc = ((rb * rb) - Discriminant) / (ra << 2);
+        }
+        else
+        {
+            BigInteger rPrev = v1, rCur = r, yPrev = BigInteger.Zero, yCur = BigInteger.One;
+            int steps = LehmerEuclid.Run(ref rPrev, ref rCur, ref yPrev, ref yCur, _partialReductionBound);
+            BigInteger dc = d1 * c2;
+            BigInteger dcY = dc * yCur;
+            BigInteger dcYPrev = dc * yPrev;
+            BigInteger v2R = v2 * rCur;
+            ra = ((v2R * rCur) + (b2 * rCur * yCur) + (dcY * yCur)) / v1;
+            rc = ((v2 * rPrev * rPrev) + (b2 * rPrev * yPrev) + (dcYPrev * yPrev)) / v1;
+            rb = ((2 * v2R * rPrev) + (b2 * ((rCur * yPrev) + (rPrev * yCur))) + (2 * dcY * yPrev)) / v1;
+
+            // As in Square: an even number of steps leaves an improper transformation, undone by negating b.
+            if ((steps & 1) == 0)
+            {
+                rb = -rb;
+            }
+        }
+
+        Reduce(ref ra, ref rb, ref rc);
+        return new QuadraticForm(ra, rb, rc);
     }
 
     /// <summary>
