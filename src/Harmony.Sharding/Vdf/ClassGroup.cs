@@ -261,6 +261,43 @@ public sealed partial class ClassGroup
         return result;
     }
 
+    /// <summary>
+    /// <c>f^e · g^h</c> with one shared chain of squarings (Shamir's trick): about max(bits) squarings and ¾ as many
+    /// compositions, instead of twice that for two separate powers.
+    /// </summary>
+    /// <param name="f">A reduced form.</param>
+    /// <param name="e">Its exponent, at least 0.</param>
+    /// <param name="g">A reduced form.</param>
+    /// <param name="h">Its exponent, at least 0.</param>
+    /// <returns>The reduced product of the powers.</returns>
+    public QuadraticForm PowProduct(in QuadraticForm f, BigInteger e, in QuadraticForm g, BigInteger h)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(e.Sign, nameof(e));
+        ArgumentOutOfRangeException.ThrowIfNegative(h.Sign, nameof(h));
+        QuadraticForm both = Compose(f, g);
+        QuadraticForm result = Identity;
+        bool started = false;
+        for (long bit = Math.Max(e.GetBitLength(), h.GetBitLength()) - 1; bit >= 0; bit--)
+        {
+            if (started)
+            {
+                result = Square(result);
+            }
+
+            bool eBit = !(e >> (int)bit).IsEven, hBit = !(h >> (int)bit).IsEven;
+            if (!eBit && !hBit)
+            {
+                continue;
+            }
+
+            QuadraticForm factor = eBit && hBit ? both : eBit ? f : g;
+            result = started ? Compose(result, factor) : factor;
+            started = true;
+        }
+
+        return result;
+    }
+
     /// <summary>Squares a class <paramref name="count"/> times: <c>form^(2^count)</c>.</summary>
     /// <param name="form">A reduced form.</param>
     /// <param name="count">How many squarings.</param>

@@ -86,7 +86,7 @@ public sealed class WesolowskiVdf
 
         BigInteger challenge = Challenge(group, input, proof.Output, difficulty);
         BigInteger remainder = BigInteger.ModPow(2, difficulty, challenge);
-        QuadraticForm lhs = group.Compose(group.Pow(proof.Proof, challenge), group.Pow(input, remainder));
+        QuadraticForm lhs = group.PowProduct(proof.Proof, challenge, input, remainder);
         return lhs == proof.Output;
     }
 

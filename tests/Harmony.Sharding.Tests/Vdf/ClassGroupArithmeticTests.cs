@@ -94,6 +94,20 @@ public class ClassGroupArithmeticTests
     }
 
     [Fact]
+    public void A_product_of_powers_equals_the_powers_composed()
+    {
+        var group = DiscriminantDerivation.GroupFromSeed("product"u8, 256);
+        var f = group.Pow(group.Generator, 12345);
+        Prop.ForAll(Gen.Choose(0, int.MaxValue).Two().ToArbitrary(), t =>
+        {
+            var (e, h) = t;
+            BigInteger bigE = (BigInteger)e * e * e;
+            group.PowProduct(f, bigE, group.Generator, h).ShouldBe(group.Compose(group.Pow(f, bigE), group.Pow(group.Generator, h)));
+        }).QuickCheckThrowOnFailure();
+        group.PowProduct(f, 0, group.Generator, 0).ShouldBe(group.Identity);
+    }
+
+    [Fact]
     public void Repeated_squaring_equals_a_power_of_two_exponent()
     {
         var group = DiscriminantDerivation.GroupFromSeed("squarings"u8, 512);
