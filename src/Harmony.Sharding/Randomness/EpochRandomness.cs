@@ -48,9 +48,18 @@ public sealed class EpochRandomness
     /// <param name="previousRandomness">The previous epoch's randomness.</param>
     /// <param name="contributions">The window's VRF fields, in block order (only their 32-byte betas are read).</param>
     /// <returns>32 bytes.</returns>
+    /// <exception cref="ArgumentException">A VRF field is shorter than its 32-byte output.</exception>
     public static byte[] Seed(ulong epoch, ReadOnlySpan<byte> previousRandomness, IReadOnlyList<VrfContribution> contributions)
     {
         ArgumentNullException.ThrowIfNull(contributions);
+        foreach (var contribution in contributions)
+        {
+            if (contribution.VrfField.Length < BlsVrf.OutputSize)
+            {
+                throw new ArgumentException($"Block {contribution.BlockNumber}'s VRF field is shorter than {BlsVrf.OutputSize} bytes.", nameof(contributions));
+            }
+        }
+
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> number = stackalloc byte[8];
         hash.AppendData("harmony-sdk/epoch-seed/v1"u8);

@@ -15,7 +15,12 @@ internal static class Primality
     /// <summary>How many prime bases Miller–Rabin uses.</summary>
     internal const int WitnessCount = 32;
 
-    private static readonly int[] SmallPrimes = BuildSmallPrimes(2000);
+    private const int SmallPrimeLimit = 2000;
+
+    private static readonly int[] SmallPrimes = BuildSmallPrimes(SmallPrimeLimit);
+
+    // Products of consecutive small primes that fit in 63 bits: one big-number remainder per chunk, then word arithmetic.
+    private static readonly (ulong Product, int[] Primes)[] Chunks = BuildChunks(SmallPrimes);
 
     /// <summary>The odd primes below 2000, used for trial division and sieving.</summary>
     internal static ReadOnlySpan<int> OddSmallPrimes => SmallPrimes.AsSpan(1);
@@ -28,16 +33,20 @@ internal static class Primality
             return false;
         }
 
-        foreach (int p in SmallPrimes)
+        if (n < SmallPrimeLimit)
         {
-            if (n == p)
-            {
-                return true;
-            }
+            return Array.BinarySearch(SmallPrimes, (int)n) >= 0;
+        }
 
-            if ((n % p).IsZero)
+        foreach (var (product, primes) in Chunks)
+        {
+            ulong remainder = (ulong)(n % product);
+            foreach (int p in primes)
             {
-                return false;
+                if (remainder % (ulong)p == 0)
+                {
+                    return false;
+                }
             }
         }
 
@@ -84,6 +93,28 @@ internal static class Primality
         }
 
         return false;
+    }
+
+    private static (ulong, int[])[] BuildChunks(int[] primes)
+    {
+        var chunks = new List<(ulong, int[])>();
+        var current = new List<int>();
+        ulong product = 1;
+        foreach (int p in primes)
+        {
+            if (product > (ulong)long.MaxValue / (ulong)p)
+            {
+                chunks.Add((product, [.. current]));
+                current.Clear();
+                product = 1;
+            }
+
+            product *= (ulong)p;
+            current.Add(p);
+        }
+
+        chunks.Add((product, [.. current]));
+        return [.. chunks];
     }
 
     private static int[] BuildSmallPrimes(int limit)

@@ -16,9 +16,9 @@ namespace Harmony.Sharding.Vdf;
 /// digit, and <c>π = Π_b (bucket_b)^b</c> takes 2^(k+1) more compositions. k minimises ⌈T/k⌉ + 2^(k+1), so for
 /// T = 2^20 the proof costs about 9% of the evaluation's group operations; memory is ⌈T/k⌉ forms.
 /// </para>
-/// <para>The class is stateless and thread-safe.</para>
+/// <para>Stateless and thread-safe.</para>
 /// </remarks>
-public sealed class WesolowskiVdf
+public static class WesolowskiVdf
 {
     /// <summary>Largest accepted difficulty (number of squarings).</summary>
     public const long MaxDifficulty = 1L << 36;
