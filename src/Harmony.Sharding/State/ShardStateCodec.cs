@@ -229,6 +229,12 @@ public static class ShardStateCodec
                     return false;
                 }
 
+                if (raw.GetBitLength() > Decimal18.MaxBits)
+                {
+                    error = $"effective stake has more than {Decimal18.MaxBits} bits";
+                    return false;
+                }
+
                 stake = Decimal18.FromRaw(raw);
             }
         }

@@ -38,7 +38,7 @@ public sealed partial class ClassGroup
     }
 
     /// <summary>
-    /// Decodes a form and checks that it is a reduced element of this group (a &gt; 0, <c>b² ≡ D (mod 4a)</c>, reduced).
+    /// Decodes a form and checks that it is an element of this group (a &gt; 0, <c>b² ≡ D (mod 4a)</c>, reduced, primitive).
     /// </summary>
     /// <param name="encoded">Exactly <see cref="FormSize"/> bytes.</param>
     /// <param name="form">The form, or the default.</param>
@@ -74,6 +74,12 @@ public sealed partial class ClassGroup
         if (!candidate.IsReduced)
         {
             error = "The form is not reduced.";
+            return false;
+        }
+
+        if (!BigInteger.GreatestCommonDivisor(BigInteger.GreatestCommonDivisor(a, b), c).IsOne)
+        {
+            error = "The form is not primitive.";
             return false;
         }
 

@@ -91,10 +91,13 @@ public sealed partial class ClassGroup
     public static ClassGroup Create(BigInteger discriminant) =>
         TryCreate(discriminant, out var group, out var error) ? group : throw new ArgumentException(error, nameof(discriminant));
 
-    /// <summary>Whether <paramref name="form"/> is a reduced, positive-definite form of this discriminant.</summary>
+    /// <summary>Whether <paramref name="form"/> is a reduced, primitive, positive-definite form of this discriminant.</summary>
     /// <param name="form">The form.</param>
     /// <returns>True for a canonical element of this group.</returns>
-    public bool IsElement(in QuadraticForm form) => form.IsReduced && form.Discriminant == Discriminant;
+    public bool IsElement(in QuadraticForm form) => form.IsReduced && form.Discriminant == Discriminant && IsPrimitive(form);
+
+    private static bool IsPrimitive(in QuadraticForm form) =>
+        BigInteger.GreatestCommonDivisor(BigInteger.GreatestCommonDivisor(form.A, form.B), form.C).IsOne;
 
     /// <summary>The reduced form equivalent to <paramref name="form"/>.</summary>
     /// <param name="form">A positive-definite form (a &gt; 0) of discriminant D.</param>

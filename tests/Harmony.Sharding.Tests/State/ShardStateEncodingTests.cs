@@ -77,6 +77,20 @@ public class ShardStateEncodingTests
     }
 
     [Fact]
+    public void A_stake_beyond_the_decimal_range_is_refused_not_thrown()
+    {
+        // A slot whose stake list holds a 40-byte integer (320 bits > Decimal18.MaxBits).
+        byte[] stake = [0xe9, 0xa8, .. Enumerable.Repeat((byte)0xff, 40)];
+        byte[] slot = [0xf8, (byte)(21 + 49 + stake.Length), 0x94, .. Addr1, 0xb0, .. Key1, .. stake];
+        byte[] slots = [0xf8, (byte)slot.Length, .. slot];
+        byte[] committee = [0xf8, (byte)(1 + slots.Length), 0x80, .. slots];
+        byte[] committees = [0xf8, (byte)committee.Length, .. committee];
+        byte[] state = [0xf8, (byte)(1 + committees.Length), 0x05, .. committees];
+        ShardStateCodec.TryDecode(state, out _, out var error).ShouldBeFalse();
+        error.ShouldNotBeNull();
+    }
+
+    [Fact]
     public void The_state_hash_sorts_shards_and_hashes_address_and_key_per_shard()
     {
         var shard0 = new ShardCommittee(0, [new ShardSlot(Addr1, Key1, null), new ShardSlot(Addr2, Key2, Decimal18.One)]);

@@ -114,6 +114,20 @@ public class ClassGroupArithmeticTests
         group.RepeatedSquare(group.Generator, 200).ShouldBe(group.Pow(group.Generator, BigInteger.One << 200));
     }
 
+    [Fact]
+    public void Non_primitive_forms_are_not_elements_and_do_not_decode()
+    {
+        var group = ClassGroup.Create(-63); // 63 = 9 · 7 is not squarefree: (3, 3, 6) has discriminant −63 but gcd 3
+        var form = new QuadraticForm(3, 3, 6);
+        form.IsReduced.ShouldBeTrue();
+        group.IsElement(form).ShouldBeFalse();
+        byte[] encoded = new byte[group.FormSize];
+        encoded[(group.FormSize / 2) - 1] = 3;
+        encoded[^1] = 3;
+        group.TryDecode(encoded, out _, out var error).ShouldBeFalse();
+        error.ShouldContain("primitive");
+    }
+
     [Theory]
     [InlineData(0, "negative")]
     [InlineData(23, "negative")]
