@@ -17,6 +17,13 @@ public sealed record CommitteeAssignmentInput
     /// <summary>The instance's Harmony accounts in genesis order (shard i takes indices <c>i + j·shards</c>).</summary>
     public required IReadOnlyList<HarmonyAccount> HarmonyAccounts { get; init; }
 
+    /// <summary>
+    /// The keys that disqualify a candidate who uses one. The Go node takes them from the instance in force at the
+    /// electing block (epoch e, while electing e + 1), which differs from <see cref="HarmonyAccounts"/> only when the
+    /// instance changes between the two epochs. <see langword="null"/> means the keys of <see cref="HarmonyAccounts"/>.
+    /// </summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>>? AuctionExcludedKeys { get; init; }
+
     /// <summary>The eligible EPoS candidates in chain order.</summary>
     public required IReadOnlyList<EposCandidate> Candidates { get; init; }
 

@@ -30,6 +30,16 @@ internal static class HarmonySlots
 
     internal static IEnumerable<ReadOnlyMemory<byte>> AllKeys(CommitteeAssignmentInput input)
     {
+        if (input.AuctionExcludedKeys is { } excluded)
+        {
+            foreach (var key in excluded)
+            {
+                yield return key;
+            }
+
+            yield break;
+        }
+
         foreach (var account in input.HarmonyAccounts)
         {
             yield return account.BlsKey;

@@ -39,6 +39,19 @@ public class HarmonyMainnetAssignmentTests
     }
 
     [Fact]
+    public void Candidates_using_an_excluded_key_are_dropped()
+    {
+        byte[] key = KeyInShard("k", 0, 2);
+        var input = Input(Small, [Candidate(1, 100, key), Candidate(2, 100, KeyInShard("other", 1, 2))]);
+        new HarmonyMainnetAssignment().Assign(input).Shards[0].Slots.Count.ShouldBe(3);
+
+        var excluding = input with { AuctionExcludedKeys = [key] };
+        var state = new HarmonyMainnetAssignment().Assign(excluding);
+        state.Shards[0].Slots.Count.ShouldBe(2);
+        state.Shards[1].Slots.Count.ShouldBe(3);
+    }
+
+    [Fact]
     public void Too_few_harmony_accounts_are_refused()
     {
         var input = Input(Small, []) with { HarmonyAccounts = HarmonyAccounts(3) };
