@@ -12,7 +12,7 @@ namespace Harmony.Sharding.Vdf;
 /// <para>
 /// The candidate is <c>SHA-256(domain ‖ BE32(attempt) ‖ BE32(block) ‖ seed)</c> for block = 0, 1, … concatenated,
 /// truncated to <c>bits</c>, with the top bit set (so |D| has exactly that many bits) and the low three bits set (p ≡ 7
-/// mod 8). The primes are searched among <c>candidate + 8j</c> for <c>j &lt; 65536</c> with a small-prime sieve; if none
+/// mod 8). The primes are searched among <c>candidate + 8j</c> for <c>j &lt; 65536</c> with a small-prime sieve and the Baillie–PSW test; if none
 /// is prime (probability below e^-90 at 1024 bits) or the sum outgrows the bit length, the attempt counter is increased.
 /// </para>
 /// <para>
@@ -102,7 +102,7 @@ public static class DiscriminantDerivation
                 break;
             }
 
-            if (Primality.IsProbablePrime(candidate))
+            if (Primality.IsBailliePswPrime(candidate))
             {
                 prime = candidate;
                 return true;

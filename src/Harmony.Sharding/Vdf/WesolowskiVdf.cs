@@ -92,7 +92,7 @@ public static class WesolowskiVdf
 
     /// <summary>
     /// The challenge prime ℓ: the first prime among <c>SHA-256(domain ‖ BE32(|D| bytes) ‖ |D| ‖ BE64(T) ‖ x ‖ y ‖ BE32(n))</c>
-    /// for n = 0, 1, …, each with its top and bottom bits set.
+    /// for n = 0, 1, …, each with its top and bottom bits set (primality by Baillie–PSW).
     /// </summary>
     /// <param name="group">The class group.</param>
     /// <param name="input">x.</param>
@@ -123,7 +123,7 @@ public static class WesolowskiVdf
             digest[0] |= 0x80;
             digest[^1] |= 1;
             var candidate = new BigInteger(digest, isUnsigned: true, isBigEndian: true);
-            if (Primality.IsProbablePrime(candidate))
+            if (Primality.IsBailliePswPrime(candidate))
             {
                 return candidate;
             }
