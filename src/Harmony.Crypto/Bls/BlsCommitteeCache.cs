@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
@@ -89,20 +91,33 @@ public sealed class BlsCommitteeCache
 
     private static UInt128Pair Fingerprint(IReadOnlyList<ReadOnlyMemory<byte>> encodedKeys)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> length = stackalloc byte[4];
-        foreach (var encoded in encodedKeys)
+        // SHA-256 over (LE32 length ‖ key) for every key, in a pooled buffer so a warm lookup allocates nothing.
+        int total = 0;
+        for (int i = 0; i < encodedKeys.Count; i++)
         {
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, encoded.Length);
-            hash.AppendData(length);
-            hash.AppendData(encoded.Span);
+            total += 4 + encodedKeys[i].Length;
         }
 
-        Span<byte> digest = stackalloc byte[32];
-        hash.GetHashAndReset(digest);
-        return new UInt128Pair(
-            System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest),
-            System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest[16..]));
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(total);
+        try
+        {
+            int offset = 0;
+            for (int i = 0; i < encodedKeys.Count; i++)
+            {
+                var key = encodedKeys[i].Span;
+                BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(offset), key.Length);
+                key.CopyTo(buffer.AsSpan(offset + 4));
+                offset += 4 + key.Length;
+            }
+
+            Span<byte> digest = stackalloc byte[32];
+            SHA256.HashData(buffer.AsSpan(0, total), digest);
+            return new UInt128Pair(BinaryPrimitives.ReadUInt128LittleEndian(digest), BinaryPrimitives.ReadUInt128LittleEndian(digest[16..]));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private readonly record struct UInt128Pair(UInt128 Low, UInt128 High);
