@@ -182,7 +182,7 @@ public sealed class NoiseSession : IDuplexPipe, IAsyncDisposable
         {
             ArrayPool<byte>.Shared.Return(scratch);
             await input.CompleteAsync(error).ConfigureAwait(false);
-            await output.CompleteAsync().ConfigureAwait(false);
+            await TcpConnection.CompleteQuietlyAsync(output).ConfigureAwait(false);
         }
     }
 
