@@ -187,19 +187,11 @@ public sealed class YamuxChannel : ILibp2pChannel
 
     internal void OnReaderCompleted()
     {
-        long pending;
         lock (_gate)
         {
+            // From now on arriving data is credited back at once (see TryReceive).
             _readerDone = true;
-            pending = _unacknowledged;
-        }
-
-        if (pending > 0)
-        {
-            lock (_gate)
-            {
-                MaybeSendWindowUpdate();
-            }
+            MaybeSendWindowUpdate();
         }
     }
 
