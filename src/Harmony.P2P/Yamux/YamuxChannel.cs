@@ -13,7 +13,7 @@ public sealed class YamuxChannel : ILibp2pChannel
 {
     private readonly YamuxSession _session;
     private readonly Pipe _inbound = new(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
-    private readonly Pipe _outbound = new(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19, minimumSegmentSize: 16384, useSynchronizationContext: false));
+    private readonly Pipe _outbound = new(new PipeOptions(pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024, minimumSegmentSize: 16384, useSynchronizationContext: false));
     private readonly YamuxChannelReader _reader;
     private readonly object _gate = new();
     private readonly Task _sendLoop;
