@@ -43,7 +43,6 @@ public static class LengthPrefixedFrames
                     }
 
                     buffer = buffer.Slice(headerLength);
-                    reader.AdvanceTo(buffer.Start);
                     needed = (long)announced;
                     if (buffer.Length >= needed)
                     {
@@ -52,9 +51,11 @@ public static class LengthPrefixedFrames
 
                     if (read.IsCompleted)
                     {
+                        reader.AdvanceTo(buffer.End);
                         return new FrameReadResult(FrameReadStatus.Truncated, [], announced);
                     }
 
+                    reader.AdvanceTo(buffer.Start, buffer.End);
                     continue;
                 }
 

@@ -13,7 +13,6 @@ public sealed class InMemoryLibp2pChannel : ILibp2pChannel
     private readonly Pipe _incoming;
     private readonly Pipe _outgoing;
     private readonly Action<InMemoryLibp2pChannel>? _onClosed;
-    private InMemoryLibp2pChannel? _other;
     private int _closed;
 
     private InMemoryLibp2pChannel(string protocol, PeerId remotePeer, Pipe incoming, Pipe outgoing, Action<InMemoryLibp2pChannel>? onClosed)
@@ -55,8 +54,6 @@ public sealed class InMemoryLibp2pChannel : ILibp2pChannel
         var toDialer = new Pipe(Options);
         var dialerEnd = new InMemoryLibp2pChannel(protocol, listener, toDialer, toListener, onDialerClosed);
         var listenerEnd = new InMemoryLibp2pChannel(protocol, dialer, toListener, toDialer, onListenerClosed);
-        dialerEnd._other = listenerEnd;
-        listenerEnd._other = dialerEnd;
         return (dialerEnd, listenerEnd);
     }
 
@@ -66,8 +63,10 @@ public sealed class InMemoryLibp2pChannel : ILibp2pChannel
     /// <inheritdoc />
     public void Reset()
     {
-        ResetOne();
-        _other?.ResetOne();
+        // The peer's reads fail with the exception; its writes see a completed reader (as after a yamux RST).
+        _outgoing.Writer.Complete(new IOException("The stream was reset."));
+        _incoming.Reader.Complete();
+        MarkClosed();
     }
 
     /// <inheritdoc />
@@ -75,16 +74,6 @@ public sealed class InMemoryLibp2pChannel : ILibp2pChannel
     {
         await _outgoing.Writer.CompleteAsync().ConfigureAwait(false);
         await _incoming.Reader.CompleteAsync().ConfigureAwait(false);
-        MarkClosed();
-    }
-
-    private void ResetOne()
-    {
-        var reset = new IOException("The stream was reset.");
-        _outgoing.Writer.Complete(reset);
-        _incoming.Reader.Complete(reset);
-        _incoming.Writer.CancelPendingFlush();
-        _incoming.Reader.CancelPendingRead();
         MarkClosed();
     }
 
