@@ -16,9 +16,10 @@ public static class GossipServiceCollectionExtensions
     /// <summary>
     /// Adds gossipsub over the registered <see cref="ILibp2pHost"/>: <see cref="GossipSubOptions"/> (validated at
     /// start-up; Harmony's D = 5/4/8 by default), a started <see cref="GossipSub"/> and <see cref="IHarmonyPubSub"/> as
-    /// <see cref="GossipHarmonyPubSub"/>. Under StrictSign (the default) an <see cref="IPubSubSigner"/> and an
-    /// <see cref="IPubSubSignatureVerifier"/> must be registered too (the host's identity provides them). Every
-    /// registration is a TryAdd, so a piece registered first wins.
+    /// <see cref="GossipHarmonyPubSub"/>. Under StrictSign (the default) messages are signed by an
+    /// <see cref="IPubSubSigner"/>, by default a <see cref="Libp2pIdentitySigner"/> over the registered
+    /// <see cref="Identity.Libp2pPrivateKey"/>, and checked by <see cref="Libp2pIdentityVerifier"/>. Every registration
+    /// is a TryAdd, so a piece registered first wins.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Optional changes to the default options.</param>
@@ -34,13 +35,16 @@ public static class GossipServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GossipSubOptions>, GossipSubOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPubSubSignatureVerifier>(Libp2pIdentityVerifier.Instance);
+        services.TryAddSingleton<IPubSubSigner>(sp => new Libp2pIdentitySigner(sp.GetRequiredService<Identity.Libp2pPrivateKey>()));
         services.TryAddSingleton(sp =>
         {
+            var options = sp.GetRequiredService<IOptions<GossipSubOptions>>().Value;
             var gossip = new GossipSub(
                 sp.GetRequiredService<ILibp2pHost>(),
-                sp.GetRequiredService<IOptions<GossipSubOptions>>().Value,
-                sp.GetService<IPubSubSigner>(),
-                sp.GetService<IPubSubSignatureVerifier>(),
+                options,
+                options.SignaturePolicy == SignaturePolicy.StrictSign ? sp.GetRequiredService<IPubSubSigner>() : null,
+                options.SignaturePolicy == SignaturePolicy.StrictSign ? sp.GetRequiredService<IPubSubSignatureVerifier>() : null,
                 sp.GetRequiredService<TimeProvider>(),
                 loggerFactory: sp.GetService<ILoggerFactory>());
             gossip.Start();

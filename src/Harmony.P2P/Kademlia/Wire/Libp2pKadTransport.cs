@@ -121,6 +121,13 @@ public sealed partial class Libp2pKadTransport : IKadTransport
                 return (false, null);
             }
 
+            // Responses are matched to requests by stream, and js-libp2p leaves the key out of its answers: an answer
+            // without a key answers the key that was asked.
+            if (response.Key.IsEmpty && !request.Key.IsEmpty)
+            {
+                response = new KadMessage(response.Type, request.Key, response.Record, response.CloserPeers, response.ProviderPeers);
+            }
+
             return (true, response);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
