@@ -27,6 +27,8 @@ public static class MultistreamSelect
     /// <summary>How many proposals a listener answers before giving up on a dialer.</summary>
     public const int MaxProposals = 64;
 
+    private const int HeaderLineLength = 19; // "/multistream/1.0.0\n"
+
     /// <summary>Negotiates, as the dialer, the first of <paramref name="protocols"/> that the listener accepts.</summary>
     /// <param name="pipe">The connection or stream.</param>
     /// <param name="protocols">Protocol ids in order of preference.</param>
@@ -45,7 +47,7 @@ public static class MultistreamSelect
         WriteLine(pipe.Output, Header);
         WriteLine(pipe.Output, protocols[0]);
         await FlushAsync(pipe.Output, cancellationToken).ConfigureAwait(false);
-        string header = await ReadLineAsync(pipe.Input, cancellationToken).ConfigureAwait(false)
+        string header = await ReadLineAsync(pipe.Input, HeaderLineLength, cancellationToken).ConfigureAwait(false)
             ?? throw new Libp2pProtocolException("multistream: the listener closed before sending its header.");
         if (header != Header)
         {
@@ -60,7 +62,7 @@ public static class MultistreamSelect
                 await FlushAsync(pipe.Output, cancellationToken).ConfigureAwait(false);
             }
 
-            string answer = await ReadLineAsync(pipe.Input, cancellationToken).ConfigureAwait(false)
+            string answer = await ReadLineAsync(pipe.Input, 0, cancellationToken).ConfigureAwait(false)
                 ?? throw new Libp2pProtocolException("multistream: the listener closed during negotiation.");
             if (answer == protocols[i])
             {
@@ -86,7 +88,7 @@ public static class MultistreamSelect
     {
         ArgumentNullException.ThrowIfNull(pipe);
         ArgumentNullException.ThrowIfNull(isSupported);
-        string? header = await ReadLineAsync(pipe.Input, cancellationToken).ConfigureAwait(false);
+        string? header = await ReadLineAsync(pipe.Input, HeaderLineLength, cancellationToken).ConfigureAwait(false);
         if (header is null)
         {
             return null;
@@ -101,7 +103,7 @@ public static class MultistreamSelect
         await FlushAsync(pipe.Output, cancellationToken).ConfigureAwait(false);
         for (int i = 0; i < MaxProposals; i++)
         {
-            string? proposal = await ReadLineAsync(pipe.Input, cancellationToken).ConfigureAwait(false);
+            string? proposal = await ReadLineAsync(pipe.Input, 0, cancellationToken).ConfigureAwait(false);
             if (proposal is null)
             {
                 return null;
@@ -143,13 +145,24 @@ public static class MultistreamSelect
         }
     }
 
-    /// <summary>Reads one line without its newline; <see langword="null"/> at a clean end of input.</summary>
-    private static async ValueTask<string?> ReadLineAsync(PipeReader input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one line without its newline; <see langword="null"/> at a clean end of input. With a non-zero
+    /// <paramref name="expectedLength"/> (the header) any other length prefix is rejected at its first byte, so
+    /// garbage is refused at once instead of waiting for the bytes its first byte seems to announce.
+    /// </summary>
+    private static async ValueTask<string?> ReadLineAsync(PipeReader input, int expectedLength, CancellationToken cancellationToken)
     {
         while (true)
         {
             var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
+            if (expectedLength > 0 && !buffer.IsEmpty && buffer.FirstSpan[0] != expectedLength)
+            {
+                string start = Convert.ToHexString(buffer.Slice(0, Math.Min(buffer.Length, 16)).ToArray());
+                input.AdvanceTo(buffer.End);
+                throw new Libp2pProtocolException($"multistream: expected the header '{Header}', got bytes {start}.");
+            }
+
             var status = TryParseLine(buffer, out string? line, out var consumed);
             if (status == LineStatus.Complete)
             {
