@@ -65,6 +65,9 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
     /// <inheritdoc />
     public IReadOnlyList<string> Protocols => PubSubProtocols.All;
 
+    /// <summary>RPCs dropped because a peer's outbound queue was full.</summary>
+    public long DroppedRpcs { get; private set; }
+
     /// <summary>Registers the protocol handler, follows connections and starts the heartbeat.</summary>
     public void Start()
     {
@@ -234,6 +237,7 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
     {
         if (_outbound.TryGetValue(peer, out var outbound) && !outbound.Queue.Writer.TryWrite(rpc))
         {
+            DroppedRpcs++;
             LogQueueFull(_logger, peer);
         }
     }
@@ -348,7 +352,7 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
                 return;
             }
 
-            var outbound = new Outbound(Channel.CreateBounded<PubSubRpc>(new BoundedChannelOptions(64) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite }));
+            var outbound = new Outbound(Channel.CreateBounded<PubSubRpc>(new BoundedChannelOptions(_options.OutboundQueueSize) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite }));
             _outbound[peer] = outbound;
             outbound.Writer = Task.Run(() => WriteLoopAsync(peer, outbound));
         }

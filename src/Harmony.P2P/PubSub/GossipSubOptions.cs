@@ -91,6 +91,9 @@ public sealed class GossipSubOptions
     /// <summary>Most messages awaiting validation at once; more are ignored (Harmony's validate queue: 512).</summary>
     public int MaxPendingValidations { get; set; } = 512;
 
+    /// <summary>RPCs queued per peer for sending; more are dropped (Harmony's outbound queue: 64).</summary>
+    public int OutboundQueueSize { get; set; } = 64;
+
     /// <summary>How messages are signed and checked.</summary>
     public SignaturePolicy SignaturePolicy { get; set; } = SignaturePolicy.StrictSign;
 

@@ -39,9 +39,9 @@ public sealed class GossipSubOptionsValidator : IValidateOptions<GossipSubOption
 
         if (options.GossipFactor is < 0 or > 1 || options.GossipRetransmission < 1 || options.MaxIHaveLength < 1 || options.MaxIHaveMessages < 1
             || options.PrunePeers < 0 || options.OpportunisticGraftTicks < 1 || options.OpportunisticGraftPeers < 0
-            || options.MaxSeenMessages < 1 || options.MaxPendingValidations < 1)
+            || options.MaxSeenMessages < 1 || options.MaxPendingValidations < 1 || options.OutboundQueueSize < 1)
         {
-            failures.Add("GossipFactor must be in [0, 1]; retransmission, IHAVE limits, opportunistic-graft ticks, seen and pending-validation bounds ≥ 1; counts ≥ 0.");
+            failures.Add("GossipFactor must be in [0, 1]; retransmission, IHAVE limits, opportunistic-graft ticks, seen, pending-validation and outbound-queue bounds ≥ 1; counts ≥ 0.");
         }
 
         var limits = options.Limits;
