@@ -120,6 +120,17 @@ public sealed partial class GossipSubRouter
             return;
         }
 
+        // Duplicates are recognized before the (costly) signature check; an id is only marked seen once the message
+        // passed that check, so a forgery that reuses a genuine message's id cannot shadow it.
+        var id = _messageId(message);
+        var now = _time.GetUtcNow();
+        if (_seen.Contains(id, now))
+        {
+            Statistics.Duplicates++;
+            _score?.Duplicate(from, id, message.Topic, now);
+            return;
+        }
+
         if (!CheckSignaturePolicy(message, out var reason))
         {
             LogRejected(_logger, from, message.Topic, reason);
@@ -127,16 +138,8 @@ public sealed partial class GossipSubRouter
             return;
         }
 
-        var id = _messageId(message);
-        var now = _time.GetUtcNow();
+        _seen.Add(id, now);
         _promises.Remove(id);
-        if (!_seen.Add(id, now))
-        {
-            Statistics.Duplicates++;
-            _score?.Duplicate(from, id, message.Topic, now);
-            return;
-        }
-
         _score?.FirstSeen(from, id, now);
         if (_pending.Count >= _options.MaxPendingValidations)
         {
