@@ -371,21 +371,29 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
             }
 
             Locked(r => r.AddPeer(peer, kind, outbound: false));
-            await foreach (var rpc in outbound.Queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            var reader = outbound.Queue.Reader;
+            while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
             {
-                foreach (var part in Split(rpc))
+                // Everything queued so far goes out in one flush (one yamux frame and one Noise record when it fits).
+                while (reader.TryRead(out var rpc))
                 {
-                    var bytes = PubSubRpcCodec.Encode(part);
-                    if (bytes.Length > _options.Limits.MaxRpcSize)
+                    foreach (var part in Split(rpc))
                     {
-                        LogOversizedRpc(_logger, peer, bytes.Length);
-                        continue;
-                    }
+                        var bytes = PubSubRpcCodec.Encode(part);
+                        if (bytes.Length > _options.Limits.MaxRpcSize)
+                        {
+                            LogOversizedRpc(_logger, peer, bytes.Length);
+                            continue;
+                        }
 
-                    if (!await LengthPrefixedFrames.WriteAsync(stream.Output, bytes, _stop.Token).ConfigureAwait(false))
-                    {
-                        return;
+                        LengthPrefixedFrames.Write(stream.Output, bytes);
                     }
+                }
+
+                var flush = await stream.Output.FlushAsync(_stop.Token).ConfigureAwait(false);
+                if (flush.IsCompleted || flush.IsCanceled)
+                {
+                    return;
                 }
             }
         }
