@@ -69,7 +69,7 @@ public class GossipSubOverLibp2pTests
             nodes[i].Join(topic);
         }
 
-        await WaitUntil(() => nodes.All(n => n.MeshPeers(topic).Count >= 2));
+        await WaitUntil(() => nodes.All(n => n.MeshPeers(topic).Count >= 4));
         for (var i = 0; i < 3; i++)
         {
             nodes[i * 3].TryPublish(topic, System.Text.Encoding.ASCII.GetBytes($"m{i}"), out _).ShouldBeTrue();
@@ -135,7 +135,9 @@ public class GossipSubOverLibp2pTests
             pubsub.Join(client);
         }
 
-        await WaitUntil(() => nodes.All(n => n.TopicPeers(shard).Count >= 2 && n.TopicPeers(client).Count >= 2));
+        // Four nodes in a ring, two neighbours each: wait until every mesh holds both, so nothing is published
+        // into a mesh still forming (a message forwarded before a GRAFT is never gossiped to the new mesh peer).
+        await WaitUntil(() => nodes.All(n => n.TopicPeers(shard).Count == 2 && n.TopicPeers(client).Count == 2 && n.MeshPeers(shard).Count == 2));
         pubsubs[0].Publish(client, HarmonyMessageCategory.Consensus, "misplaced"u8).ShouldBeTrue();
         pubsubs[0].Publish(shard, HarmonyMessageCategory.Consensus, "prepare"u8).ShouldBeTrue();
         foreach (var receiver in pubsubs.Skip(1))
