@@ -69,6 +69,15 @@ public sealed class InMemoryLibp2pChannel : ILibp2pChannel
         MarkClosed();
     }
 
+    /// <summary>The connection under the stream closed: reads at both ends fail with an <see cref="IOException"/>.</summary>
+    internal void Abort()
+    {
+        var closed = new IOException("The connection was closed.");
+        _outgoing.Writer.Complete(closed);
+        _incoming.Writer.Complete(closed);
+        MarkClosed();
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

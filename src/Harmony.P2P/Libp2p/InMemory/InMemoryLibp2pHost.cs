@@ -168,7 +168,7 @@ public sealed partial class InMemoryLibp2pHost : ILibp2pHost
 
         foreach (var channel in toReset)
         {
-            channel.Reset();
+            channel.Abort();
         }
 
         return removed;
