@@ -1,5 +1,8 @@
+using System.Net;
+using System.Net.NetworkInformation;
 using Harmony.P2P.Libp2p;
 using Harmony.P2P.Libp2pWire;
+using Harmony.P2P.Multiaddr;
 using Harmony.P2P.Protocols;
 using Harmony.P2P.Transport;
 
@@ -68,12 +71,45 @@ public sealed partial class Libp2pHost
         return new IdentifyMessage
         {
             PublicKey = _identity.PublicKey,
-            ListenAddresses = ListenAddresses,
+            ListenAddresses = AnnouncedAddresses(),
             Protocols = Protocols,
             ObservedAddress = observed,
             ProtocolVersion = _options.ProtocolVersion,
             AgentVersion = _options.AgentVersion,
         };
+    }
+
+    /// <summary>The listen addresses, with a wildcard (0.0.0.0 or ::) replaced by this machine's interface addresses.</summary>
+    private List<Multiaddress> AnnouncedAddresses()
+    {
+        var announced = new List<Multiaddress>();
+        foreach (var address in ListenAddresses)
+        {
+            if (!address.TryGetTcpTarget(out string? host, out int port) || !IPAddress.TryParse(host, out var ip) ||
+                !(ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any)))
+            {
+                announced.Add(address);
+                continue;
+            }
+
+            foreach (var network in NetworkInterface.GetAllNetworkInterfaces())
+            {
+                if (network.OperationalStatus != OperationalStatus.Up)
+                {
+                    continue;
+                }
+
+                foreach (var unicast in network.GetIPProperties().UnicastAddresses)
+                {
+                    if (unicast.Address.AddressFamily == ip.AddressFamily && !unicast.Address.IsIPv6LinkLocal)
+                    {
+                        announced.Add(Multiaddress.FromTcpEndPoint(new IPEndPoint(unicast.Address, port)));
+                    }
+                }
+            }
+        }
+
+        return announced;
     }
 
     /// <summary>Answers identify requests with this host's message.</summary>

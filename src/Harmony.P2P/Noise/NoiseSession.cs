@@ -32,8 +32,8 @@ public sealed class NoiseSession : IDuplexPipe, IAsyncDisposable
         _send = send;
         _receive = receive;
         RemoteKey = remoteKey;
-        _inbound = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19, useSynchronizationContext: false));
-        _outbound = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19, minimumSegmentSize: 16384, useSynchronizationContext: false));
+        _inbound = new Pipe(new PipeOptions(pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024, useSynchronizationContext: false));
+        _outbound = new Pipe(new PipeOptions(pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024, minimumSegmentSize: 16384, useSynchronizationContext: false));
         _readLoop = Task.Run(ReadLoopAsync);
         _writeLoop = Task.Run(WriteLoopAsync);
     }
@@ -182,7 +182,7 @@ public sealed class NoiseSession : IDuplexPipe, IAsyncDisposable
         {
             ArrayPool<byte>.Shared.Return(scratch);
             await input.CompleteAsync(error).ConfigureAwait(false);
-            await output.CompleteAsync().ConfigureAwait(false);
+            await TcpConnection.CompleteQuietlyAsync(output).ConfigureAwait(false);
         }
     }
 

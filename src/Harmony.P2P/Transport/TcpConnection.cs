@@ -54,6 +54,26 @@ public sealed class TcpConnection : IDuplexPipe, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Completes a writer whose completion flushes to a socket; a remote that already closed (broken pipe, reset)
+    /// is not an error at this point.
+    /// </summary>
+    internal static async ValueTask CompleteQuietlyAsync(PipeWriter writer)
+    {
+        try
+        {
+            await writer.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The remote is gone; there is nothing left to deliver.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The socket was aborted first.
+        }
+    }
+
     /// <summary>Closes the socket at once; pending reads and writes end.</summary>
     public void Abort()
     {
@@ -68,7 +88,7 @@ public sealed class TcpConnection : IDuplexPipe, IAsyncDisposable
     /// <returns>A task that completes when closed.</returns>
     public async ValueTask DisposeAsync()
     {
-        await Output.CompleteAsync().ConfigureAwait(false);
+        await CompleteQuietlyAsync(Output).ConfigureAwait(false);
         await Input.CompleteAsync().ConfigureAwait(false);
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {

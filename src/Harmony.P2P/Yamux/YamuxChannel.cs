@@ -13,7 +13,7 @@ public sealed class YamuxChannel : ILibp2pChannel
 {
     private readonly YamuxSession _session;
     private readonly Pipe _inbound = new(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
-    private readonly Pipe _outbound = new(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19, minimumSegmentSize: 16384, useSynchronizationContext: false));
+    private readonly Pipe _outbound = new(new PipeOptions(pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024, minimumSegmentSize: 16384, useSynchronizationContext: false));
     private readonly YamuxChannelReader _reader;
     private readonly object _gate = new();
     private readonly Task _sendLoop;
@@ -187,19 +187,11 @@ public sealed class YamuxChannel : ILibp2pChannel
 
     internal void OnReaderCompleted()
     {
-        long pending;
         lock (_gate)
         {
+            // From now on arriving data is credited back at once (see TryReceive).
             _readerDone = true;
-            pending = _unacknowledged;
-        }
-
-        if (pending > 0)
-        {
-            lock (_gate)
-            {
-                MaybeSendWindowUpdate();
-            }
+            MaybeSendWindowUpdate();
         }
     }
 

@@ -115,6 +115,34 @@ public sealed class HostInteropTests
         result["bytes"]!.GetValue<long>().ShouldBe(4 << 20);
     }
 
+    [SkippableFact]
+    public async Task Hang_ups_and_graceful_shutdown_are_seen_on_the_other_side()
+    {
+        await using var js = await JsLibp2pPeer.StartAsync();
+        using var identity = Libp2pPrivateKey.GenerateEd25519();
+        var host = NewHost(identity);
+        await using (host)
+        {
+            var left = new TaskCompletionSource<PeerId>(TaskCreationOptions.RunContinuationsAsynchronously);
+            host.PeerDisconnected += peer => left.TrySetResult(peer);
+
+            // JS hangs up: the C# host sees the peer leave.
+            await host.DialAsync(js.Address);
+            await js.WaitForEventAsync(e => e["event"]!.GetValue<string>() == "peer.connect");
+            await js.CommandAsync(new JsonObject { ["cmd"] = "hangup", ["peer"] = host.LocalPeer.ToString() });
+            (await left.Task.WaitAsync(TimeSpan.FromSeconds(20))).ShouldBe(js.PeerId);
+            host.ConnectedPeers.ShouldBeEmpty();
+            await js.WaitForEventAsync(e => e["event"]!.GetValue<string>() == "peer.disconnect");
+
+            // The C# host shuts down (go-away, close): JS sees it leave.
+            await host.DialAsync(js.Address);
+            await js.WaitForEventAsync(e => e["event"]!.GetValue<string>() == "peer.connect");
+        }
+
+        await js.WaitForEventAsync(e => e["event"]!.GetValue<string>() == "peer.disconnect" && e["peer"]!.GetValue<string>() == identity.PeerId.ToString());
+        (await js.CommandAsync(new JsonObject { ["cmd"] = "peers" }))["peers"]!.AsArray().ShouldBeEmpty();
+    }
+
     internal static Libp2pHost NewHost(Libp2pPrivateKey identity) => new(identity, new Libp2pHostOptions());
 
     internal static async Task<byte[]> ReadAllAsync(ILibp2pChannel channel)

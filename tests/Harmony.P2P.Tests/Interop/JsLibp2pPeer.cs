@@ -50,6 +50,9 @@ internal sealed class JsLibp2pPeer : IAsyncDisposable
 
     public Multiaddress Address { get; private set; } = null!;
 
+    /// <summary>The peer's protobuf-encoded public key, as js-libp2p encodes it.</summary>
+    public string PublicKeyHex { get; private set; } = string.Empty;
+
     public IReadOnlyList<string> Protocols { get; private set; } = [];
 
     public string StandardError
@@ -84,6 +87,7 @@ internal sealed class JsLibp2pPeer : IAsyncDisposable
         {
             var ready = await peer._ready.Task.WaitAsync(DefaultTimeout).ConfigureAwait(false);
             peer.PeerId = PeerId.Parse(ready["peerId"]!.GetValue<string>());
+            peer.PublicKeyHex = ready["publicKey"]!.GetValue<string>();
             peer.Address = Multiaddress.Parse(ready["addrs"]!.AsArray()[0]!.GetValue<string>());
             peer.Protocols = [.. ready["protocols"]!.AsArray().Select(p => p!.GetValue<string>())];
             return peer;

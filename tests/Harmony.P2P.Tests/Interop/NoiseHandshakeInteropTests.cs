@@ -10,6 +10,18 @@ namespace Harmony.P2P.Tests.Interop;
 public sealed class NoiseHandshakeInteropTests
 {
     [SkippableTheory]
+    [InlineData("ed25519", "12D3KooW")]
+    [InlineData("secp256k1", "16Uiu2")]
+    public async Task JS_public_keys_decode_to_the_peer_id_js_prints(string jsKeyType, string prefix)
+    {
+        await using var js = await JsLibp2pPeer.StartAsync(jsKeyType);
+        Libp2pPublicKey.TryDecode(Convert.FromHexString(js.PublicKeyHex), out var key).ShouldBeTrue();
+        key!.PeerId.ShouldBe(js.PeerId);
+        js.PeerId.ToString().ShouldStartWith(prefix);
+        key.Encoded.ToArray().ShouldBe(Convert.FromHexString(js.PublicKeyHex));
+    }
+
+    [SkippableTheory]
     [InlineData("ed25519")]
     [InlineData("secp256k1")]
     public async Task CSharp_initiator_completes_noise_with_js_and_negotiates_yamux_inside(string jsKeyType)

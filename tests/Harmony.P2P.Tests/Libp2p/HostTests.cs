@@ -50,6 +50,21 @@ public sealed class HostTests
     }
 
     [Fact]
+    public async Task A_host_listening_on_the_wildcard_announces_its_interface_addresses()
+    {
+        using var aliceKey = Libp2pPrivateKey.GenerateEd25519();
+        using var bobKey = Libp2pPrivateKey.GenerateEd25519();
+        await using var alice = new Libp2pHost(aliceKey, new Libp2pHostOptions());
+        await using var bob = new Libp2pHost(bobKey, new Libp2pHostOptions());
+        var bound = bob.Listen(Multiaddress.Parse("/ip4/0.0.0.0/tcp/0"));
+        bound.TryGetTcpTarget(out _, out int port).ShouldBeTrue();
+        await alice.DialAsync(Multiaddress.Parse($"/ip4/127.0.0.1/tcp/{port}/p2p/{bob.LocalPeer}"));
+        var info = await alice.IdentifyAsync(bob.LocalPeer);
+        info.ListenAddresses.ShouldContain(Multiaddress.Parse($"/ip4/127.0.0.1/tcp/{port}"));
+        info.ListenAddresses.ShouldNotContain(bound);
+    }
+
+    [Fact]
     public void The_validator_names_each_bad_setting()
     {
         var options = new Libp2pHostOptions
