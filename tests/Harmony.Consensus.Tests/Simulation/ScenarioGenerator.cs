@@ -73,7 +73,7 @@ internal static class ScenarioGenerator
             MaxDelay = TimeSpan.FromMilliseconds(50 + rng.Next(mild ? 200 : 750)),
             Faults = faults,
             Partitions = partitions,
-            BlocksAfterHeal = mild ? 2 : 3,
+            BlocksAfterHeal = 2,
         };
     }
 }
