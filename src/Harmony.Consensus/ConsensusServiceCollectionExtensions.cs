@@ -1,3 +1,5 @@
+using Harmony.Consensus.Blocks;
+using Harmony.Consensus.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,8 +10,9 @@ namespace Harmony.Consensus;
 public static class ConsensusServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the consensus options (validated at start-up) and the <see cref="TimeProvider"/> every engine timer reads.
-    /// Registrations use <c>TryAdd</c>, so a caller that registered its own <see cref="TimeProvider"/> first keeps it.
+    /// Adds the consensus options (validated at start-up), the <see cref="TimeProvider"/> every engine timer reads, an
+    /// in-memory <see cref="ICommittedBlockStore"/> and the <see cref="FbftEngineFactory"/>. Registrations use
+    /// <c>TryAdd</c>, so a caller that registered its own clock or a durable store first keeps it.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Optional changes to the default (Harmony mainnet) options.</param>
@@ -25,6 +28,8 @@ public static class ConsensusServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsensusOptions>, ConsensusOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICommittedBlockStore, InMemoryCommittedBlockStore>();
+        services.TryAddSingleton<FbftEngineFactory>();
         return services;
     }
 }

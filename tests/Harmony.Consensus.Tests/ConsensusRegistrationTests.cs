@@ -1,3 +1,7 @@
+using Harmony.Consensus.Blocks;
+using Harmony.Consensus.Engine;
+using Harmony.Consensus.Quorum;
+using Harmony.Consensus.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -38,10 +42,47 @@ public class ConsensusRegistrationTests
     }
 
     [Fact]
+    public void Engine_settings_are_validated_too()
+    {
+        using var provider = new ServiceCollection()
+            .AddHarmonyConsensus(o => { o.BlockPeriod = TimeSpan.Zero; o.LeaderRotationRunLength = -1; o.MaxViewIdAhead = 0; })
+            .BuildServiceProvider();
+        var error = Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ConsensusOptions>>().Value);
+        error.Message.ShouldContain(nameof(ConsensusOptions.BlockPeriod));
+        error.Message.ShouldContain(nameof(ConsensusOptions.LeaderRotationRunLength));
+        error.Message.ShouldContain(nameof(ConsensusOptions.MaxViewIdAhead));
+        new ConsensusOptions().CommitPayloadIncludesViewId.ShouldBeTrue();
+        new ConsensusOptions().MaxBlockNumberAhead.ShouldBe(100UL);
+        new ConsensusOptions().MaxViewIdAhead.ShouldBe(249UL);
+    }
+
+    [Fact]
     public void Registering_twice_adds_one_validator()
     {
         var services = new ServiceCollection().AddHarmonyConsensus().AddHarmonyConsensus();
         services.Count(d => d.ServiceType == typeof(IValidateOptions<ConsensusOptions>)).ShouldBe(1);
+    }
+
+    [Fact]
+    public void The_factory_builds_engines_over_the_registered_store_and_clock()
+    {
+        var store = new InMemoryCommittedBlockStore();
+        using var provider = new ServiceCollection()
+            .AddSingleton<ICommittedBlockStore>(store)
+            .AddHarmonyConsensus(o => o.BlockPeriod = TimeSpan.FromSeconds(1))
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        provider.GetRequiredService<ICommittedBlockStore>().ShouldBeSameAs(store);
+        var scheme = InsecureTestBlsScheme.Instance;
+        var key = InsecureTestBlsScheme.Key(0);
+        var encoded = new byte[48];
+        scheme.EncodePublicKey(scheme.GetPublicKey(key), encoded);
+        var committee = ConsensusCommittee.Create(scheme, [encoded], new OneNodeOneVoteDecider(1));
+        var chain = new TestChain();
+        var engine = provider.GetRequiredService<FbftEngineFactory>().Create(committee, [key], chain, chain);
+
+        // A committee of one commits on its own as soon as it starts.
+        engine.Start().Events.OfType<BlockCommittedEvent>().ShouldHaveSingleItem();
+        store.Latest!.Height.ShouldBe(1UL);
     }
 
     private sealed class FixedTimeProvider : TimeProvider

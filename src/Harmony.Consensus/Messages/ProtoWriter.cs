@@ -15,10 +15,6 @@ internal sealed class ProtoWriter
         _buffer = new ArrayBufferWriter<byte>(capacity);
     }
 
-    internal int Length => _buffer.WrittenCount;
-
-    internal ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
-
     internal byte[] ToArray() => _buffer.WrittenSpan.ToArray();
 
     /// <summary>A uint64/uint32/enum field (wire type 0), omitted when zero.</summary>
