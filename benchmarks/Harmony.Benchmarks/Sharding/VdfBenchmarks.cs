@@ -16,7 +16,7 @@ public class VdfBenchmarks
     private QuadraticForm _x;
     private QuadraticForm _y;
     private QuadraticForm[] _checkpoints = [];
-    private int _chunkBits;
+    private WesolowskiVdf.ProofPlan _plan;
     private System.Numerics.BigInteger _challenge;
     private WesolowskiProof _proof;
 
@@ -29,21 +29,22 @@ public class VdfBenchmarks
         _group = DiscriminantDerivation.GroupFromSeed("benchmark"u8, DiscriminantBits);
         _x = _group.RepeatedSquare(_group.Generator, 100);
         _y = _group.Square(_x);
-        _chunkBits = WesolowskiVdf.ChunkBits(Difficulty);
-        _checkpoints = new QuadraticForm[((Difficulty - 1) / _chunkBits) + 1];
+        _plan = WesolowskiVdf.PlanProof(Difficulty);
+        long spacing = (long)_plan.K * _plan.L;
+        _checkpoints = new QuadraticForm[((Difficulty - 1) / spacing) + 1];
         var current = _group.Generator;
         for (long t = 0; t < Difficulty; t++)
         {
-            if (t % _chunkBits == 0)
+            if (t % spacing == 0)
             {
-                _checkpoints[t / _chunkBits] = current;
+                _checkpoints[t / spacing] = current;
             }
 
             current = _group.Square(current);
         }
 
         _challenge = WesolowskiVdf.Challenge(_group, _group.Generator, current, Difficulty);
-        _proof = new WesolowskiProof(current, WesolowskiVdf.ProveFromCheckpoints(_group, _checkpoints, _chunkBits, Difficulty, _challenge));
+        _proof = new WesolowskiProof(current, WesolowskiVdf.ProveFromCheckpoints(_group, _checkpoints, _plan, Difficulty, _challenge));
     }
 
     [Benchmark(OperationsPerInvoke = SquaringsPerInvoke)]
@@ -54,7 +55,7 @@ public class VdfBenchmarks
 
     [Benchmark]
     public QuadraticForm ProofFromCheckpointsT65536() =>
-        WesolowskiVdf.ProveFromCheckpoints(_group, _checkpoints, _chunkBits, Difficulty, _challenge);
+        WesolowskiVdf.ProveFromCheckpoints(_group, _checkpoints, _plan, Difficulty, _challenge);
 
     [Benchmark]
     public bool VerifyT65536() => WesolowskiVdf.Verify(_group, _group.Generator, Difficulty, _proof);

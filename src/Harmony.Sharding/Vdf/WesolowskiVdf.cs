@@ -11,10 +11,12 @@ namespace Harmony.Sharding.Vdf;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The proof is computed from checkpoints <c>x^(2^(k·i))</c> stored during evaluation (Wesolowski §4.1): the base-2^k
-/// digits <c>b_i</c> of ⌊2^T/ℓ⌋ come from <c>2^(T−k(i+1)) mod ℓ</c>, the checkpoints are multiplied into 2^k buckets by
-/// digit, and <c>π = Π_b (bucket_b)^b</c> takes 2^(k+1) more compositions. k minimises ⌈T/k⌉ + 2^(k+1), so for
-/// T = 2^20 the proof costs about 9% of the evaluation's group operations; memory is ⌈T/k⌉ forms.
+/// The proof is computed from checkpoints <c>x^(2^(k·l·i))</c> stored during evaluation (Wesolowski §4.1): the base-2^k
+/// digits of ⌊2^T/ℓ⌋ come from <c>2^(T−k(m+1)) mod ℓ</c>; for each of the l digit offsets the checkpoints are multiplied
+/// into 2^k buckets by digit and <c>Π_b bucket_b^b</c> takes 2^(k+1) compositions; Horner's rule over the offsets adds
+/// k·l squarings. k and l minimise the operation count under a memory cap of <see cref="MaxCheckpoints"/> forms, so for
+/// T = 2^20 the proof costs about 10% of the evaluation's group operations and for T = 2^30 about 9%, with memory
+/// bounded whatever T is.
 /// </para>
 /// <para>Stateless and thread-safe.</para>
 /// </remarks>
@@ -26,6 +28,9 @@ public static class WesolowskiVdf
     /// <summary>Bit length of the challenge prime ℓ.</summary>
     public const int ChallengeBits = 256;
 
+    /// <summary>Most forms kept in memory to build a proof (some tens of MiB at 1024 bits).</summary>
+    public const long MaxCheckpoints = 1L << 16;
+
     private const int CancellationCheckInterval = 1024;
 
     private static ReadOnlySpan<byte> ChallengeDomain => "harmony-sdk/vdf/wesolowski-challenge/v1"u8;
@@ -35,8 +40,13 @@ public static class WesolowskiVdf
     /// <param name="input">x, a reduced element of the group (usually <see cref="ClassGroup.Generator"/>).</param>
     /// <param name="difficulty">T, the number of sequential squarings, 1 to <see cref="MaxDifficulty"/>.</param>
     /// <param name="cancellationToken">Checked every 1024 squarings.</param>
+    /// <remarks>Memory: at most <see cref="MaxCheckpoints"/> stored forms whatever T is.</remarks>
     /// <returns>y and π.</returns>
-    public static WesolowskiProof Evaluate(ClassGroup group, in QuadraticForm input, long difficulty, CancellationToken cancellationToken = default)
+    public static WesolowskiProof Evaluate(ClassGroup group, in QuadraticForm input, long difficulty, CancellationToken cancellationToken = default) =>
+        Evaluate(group, input, difficulty, MaxCheckpoints, cancellationToken);
+
+    /// <summary>Evaluates and proves with at most <paramref name="maxCheckpoints"/> stored forms.</summary>
+    internal static WesolowskiProof Evaluate(ClassGroup group, in QuadraticForm input, long difficulty, long maxCheckpoints, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentOutOfRangeException.ThrowIfLessThan(difficulty, 1);
@@ -46,26 +56,27 @@ public static class WesolowskiVdf
             throw new ArgumentException("The VDF input must be a reduced form of the group.", nameof(input));
         }
 
-        int k = ChunkBits(difficulty);
-        long chunkCount = ((difficulty - 1) / k) + 1;
-        var checkpoints = new QuadraticForm[chunkCount];
+        var plan = PlanProof(difficulty, maxCheckpoints);
+        long spacing = (long)plan.K * plan.L;
+        var checkpoints = new QuadraticForm[((difficulty - 1) / spacing) + 1];
         QuadraticForm y = input;
         for (long t = 0; t < difficulty; t++)
         {
-            if (t % k == 0)
+            if (t % spacing == 0)
             {
-                checkpoints[t / k] = y;
-                if ((t / k) % CancellationCheckInterval == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
+                checkpoints[t / spacing] = y;
+            }
+
+            if (t % CancellationCheckInterval == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             y = group.Square(y);
         }
 
         BigInteger challenge = Challenge(group, input, y, difficulty);
-        QuadraticForm pi = ProveFromCheckpoints(group, checkpoints, k, difficulty, challenge);
+        QuadraticForm pi = ProveFromCheckpoints(group, checkpoints, plan, difficulty, challenge);
         return new WesolowskiProof(y, pi);
     }
 
@@ -130,60 +141,86 @@ public static class WesolowskiVdf
         }
     }
 
-    /// <summary>The checkpoint spacing k that minimises ⌈T/k⌉ + 2^(k+1) group operations.</summary>
-    internal static int ChunkBits(long difficulty)
+    /// <summary>
+    /// The proof's parameters: digits of k bits, checkpoints every k·l squarings, with k and l minimising
+    /// <c>⌈T/k⌉ + l·2^(k+1) + k·l</c> group operations under at most <paramref name="maxCheckpoints"/> stored forms.
+    /// </summary>
+    internal static ProofPlan PlanProof(long difficulty, long maxCheckpoints = MaxCheckpoints)
     {
-        int best = 1;
+        var best = new ProofPlan(1, (int)Math.Min(int.MaxValue, ((difficulty - 1) / maxCheckpoints) + 1));
         long bestCost = long.MaxValue;
         for (int k = 1; k <= 20; k++)
         {
-            long cost = ((difficulty - 1) / k) + 1 + (1L << (k + 1));
-            if (cost < bestCost)
+            long l = Math.Max(1, ((difficulty - 1) / (k * maxCheckpoints)) + 1);
+            long cost = ((difficulty - 1) / k) + 1 + (l << (k + 1)) + (k * l);
+            if (l <= int.MaxValue && cost < bestCost)
             {
                 bestCost = cost;
-                best = k;
+                best = new ProofPlan(k, (int)l);
             }
         }
 
         return best;
     }
 
-    /// <summary>π = x^⌊2^T/ℓ⌋ from the checkpoints <c>x^(2^(k·i))</c>.</summary>
-    internal static QuadraticForm ProveFromCheckpoints(ClassGroup group, QuadraticForm[] checkpoints, int k, long difficulty, BigInteger challenge)
+    /// <summary>
+    /// π = x^⌊2^T/ℓ⌋ from the checkpoints <c>C_i = x^(2^(k·l·i))</c> (Wesolowski §4.1): with <c>d_m</c> the base-2^k digits
+    /// of ⌊2^T/ℓ⌋, <c>π = Π_j (Π_i C_i^(d_(i·l+j)))^(2^(k·j))</c>; each inner product is formed by multiplying checkpoints
+    /// into 2^k buckets by digit and taking <c>Π_b bucket_b^b</c>, and the outer product by Horner's rule over j.
+    /// </summary>
+    internal static QuadraticForm ProveFromCheckpoints(ClassGroup group, QuadraticForm[] checkpoints, ProofPlan plan, long difficulty, BigInteger challenge)
     {
+        int k = plan.K;
         int bucketCount = 1 << k;
-        var buckets = new QuadraticForm?[bucketCount];
+        long digitCount = ((difficulty - 1) / k) + 1;
         BigInteger twoToK = BigInteger.One << k;
-        for (long i = 0; i < checkpoints.Length; i++)
-        {
-            long remaining = difficulty - (k * i);
-            int digit = remaining >= k
-                ? (int)(twoToK * BigInteger.ModPow(2, remaining - k, challenge) / challenge)
-                : (int)((BigInteger.One << (int)remaining) / challenge);
-            if (digit == 0)
-            {
-                continue;
-            }
-
-            buckets[digit] = buckets[digit] is { } existing ? group.Compose(existing, checkpoints[i]) : checkpoints[i];
-        }
-
-        // Π_b bucket_b^b as a running product: after adding bucket_b to the suffix product, fold the suffix into the result.
-        QuadraticForm? suffix = null;
         QuadraticForm? result = null;
-        for (int digit = bucketCount - 1; digit >= 1; digit--)
+        var buckets = new QuadraticForm?[bucketCount];
+        for (int j = plan.L - 1; j >= 0; j--)
         {
-            if (buckets[digit] is { } bucket)
+            if (result is { } soFar)
             {
-                suffix = suffix is { } s ? group.Compose(s, bucket) : bucket;
+                result = group.RepeatedSquare(soFar, k);
             }
 
-            if (suffix is { } current)
+            Array.Clear(buckets);
+            for (long i = 0; i < checkpoints.Length; i++)
             {
-                result = result is { } r ? group.Compose(r, current) : current;
+                long m = (i * plan.L) + j;
+                if (m >= digitCount)
+                {
+                    continue;
+                }
+
+                long remaining = difficulty - (k * m);
+                int digit = remaining >= k
+                    ? (int)(twoToK * BigInteger.ModPow(2, remaining - k, challenge) / challenge)
+                    : (int)((BigInteger.One << (int)remaining) / challenge);
+                if (digit != 0)
+                {
+                    buckets[digit] = buckets[digit] is { } existing ? group.Compose(existing, checkpoints[i]) : checkpoints[i];
+                }
+            }
+
+            // Π_b bucket_b^b as a running product: after adding bucket_b to the suffix product, fold the suffix in.
+            QuadraticForm? suffix = null;
+            for (int digit = bucketCount - 1; digit >= 1; digit--)
+            {
+                if (buckets[digit] is { } bucket)
+                {
+                    suffix = suffix is { } sf ? group.Compose(sf, bucket) : bucket;
+                }
+
+                if (suffix is { } current)
+                {
+                    result = result is { } r ? group.Compose(r, current) : current;
+                }
             }
         }
 
         return result ?? group.Identity;
     }
+
+    /// <summary>Digit size k and checkpoint stride l (in digits) of a proof computation.</summary>
+    internal readonly record struct ProofPlan(int K, int L);
 }

@@ -121,10 +121,24 @@ public class WesolowskiVdfTests
     }
 
     [Theory]
-    [InlineData(1L, 1)]
-    [InlineData(1L << 20, 12)]
-    public void The_checkpoint_spacing_minimises_the_proof_cost(long difficulty, int expected) =>
-        WesolowskiVdf.ChunkBits(difficulty).ShouldBe(expected);
+    [InlineData(1L, 1, 1)]
+    [InlineData(1L << 20, 11, 2)]
+    public void The_proof_plan_minimises_the_work_under_the_memory_cap(long difficulty, int k, int l) =>
+        WesolowskiVdf.PlanProof(difficulty).ShouldBe(new WesolowskiVdf.ProofPlan(k, l));
+
+    [Theory]
+    [InlineData(1000L, 4L)]
+    [InlineData(1000L, 1L)]
+    [InlineData(4097L, 16L)]
+    public void A_small_memory_cap_gives_the_same_proof(long difficulty, long maxCheckpoints)
+    {
+        var x = SmallGroup.Generator;
+        var capped = WesolowskiVdf.Evaluate(SmallGroup, x, difficulty, maxCheckpoints, CancellationToken.None);
+        WesolowskiVdf.PlanProof(difficulty, maxCheckpoints).L.ShouldBeGreaterThan(1);
+        capped.ShouldBe(WesolowskiVdf.Evaluate(SmallGroup, x, difficulty));
+        BigInteger challenge = WesolowskiVdf.Challenge(SmallGroup, x, capped.Output, difficulty);
+        capped.Proof.ShouldBe(SmallGroup.Pow(x, (BigInteger.One << (int)difficulty) / challenge));
+    }
 
     private static void WriteForm(ClassGroup group, QuadraticForm form, byte[] destination)
     {
