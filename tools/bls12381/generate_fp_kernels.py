@@ -12,7 +12,7 @@ w = out.append
 
 def mac(dst, a, b, carry_in, acc):
     """(carry, dst) = acc + a*b + carry_in, all 64-bit words; emits C#."""
-    w(f"        hi = Bmi2.X64.MultiplyNoFlags({a}, {b}); lo = {a} * {b};")
+    w(f"        hi = Math.BigMul({a}, {b}, out lo);")
     if acc is not None:
         w(f"        lo += {acc}; hi += lo < {acc} ? 1UL : 0UL;")
     if carry_in is not None:
@@ -41,10 +41,10 @@ def cios_mul(name, a, b, doc):
         w("        t6 = c;")
         # reduction
         w(f"        m = t0 * 0x{INV:016x}UL;")
-        w(f"        hi = Bmi2.X64.MultiplyNoFlags(m, 0x{P & M64:016x}UL); lo = m * 0x{P & M64:016x}UL; lo += t0; c = hi + (lo < t0 ? 1UL : 0UL);")
+        w(f"        hi = Math.BigMul(m, 0x{P & M64:016x}UL, out lo); lo += t0; c = hi + (lo < t0 ? 1UL : 0UL);")
         for j in range(1, N):
             pj = (P >> (64 * j)) & M64
-            w(f"        hi = Bmi2.X64.MultiplyNoFlags(m, 0x{pj:016x}UL); lo = m * 0x{pj:016x}UL;")
+            w(f"        hi = Math.BigMul(m, 0x{pj:016x}UL, out lo);")
             w(f"        lo += t{j}; hi += lo < t{j} ? 1UL : 0UL;")
             w(f"        lo += c; hi += lo < c ? 1UL : 0UL;")
             w(f"        t{j - 1} = lo; c = hi;")
@@ -79,13 +79,13 @@ def mul_wide():
     w("        ulong " + ", ".join(f"a{i} = x.L{i}" for i in range(N)) + ";")
     w("        ulong " + ", ".join(f"b{i} = y.L{i}" for i in range(N)) + ";")
     w("        ulong acc0, acc1 = 0, acc2 = 0, k, hi, lo, " + ", ".join(f"r{i}" for i in range(2 * N - 1)) + ";")
-    w("        acc0 = a0 * b0; acc1 = Bmi2.X64.MultiplyNoFlags(a0, b0);")
+    w("        acc1 = Math.BigMul(a0, b0, out acc0);")
     w("        r0 = acc0; acc0 = acc1; acc1 = 0;")
     for col in range(1, 2 * N - 1):
         for i in range(N):
             j = col - i
             if 0 <= j < N:
-                w(f"        hi = Bmi2.X64.MultiplyNoFlags(a{i}, b{j}); lo = a{i} * b{j};")
+                w(f"        hi = Math.BigMul(a{i}, b{j}, out lo);")
                 comba_acc("lo", "hi")
         comba_shift(f"r{col}")
     w("        r = new FpWide(" + ", ".join(f"r{i}" for i in range(2 * N - 1)) + ", acc0);")
@@ -100,19 +100,19 @@ def sqr_wide():
     w("    {")
     w("        ulong " + ", ".join(f"a{i} = x.L{i}" for i in range(N)) + ";")
     w("        ulong acc0, acc1 = 0, acc2 = 0, k, hi, lo, " + ", ".join(f"r{i}" for i in range(2 * N - 1)) + ";")
-    w("        acc0 = a0 * a0; acc1 = Bmi2.X64.MultiplyNoFlags(a0, a0);")
+    w("        acc1 = Math.BigMul(a0, a0, out acc0);")
     w("        r0 = acc0; acc0 = acc1; acc1 = 0;")
     for col in range(1, 2 * N - 1):
         for i in range(N):
             j = col - i
             if i < j < N:
                 # 2·a_i·a_j is up to 129 bits: add the product twice into the accumulator.
-                w(f"        hi = Bmi2.X64.MultiplyNoFlags(a{i}, a{j}); lo = a{i} * a{j};")
+                w(f"        hi = Math.BigMul(a{i}, a{j}, out lo);")
                 w("        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;")
                 comba_acc_safe("lo", "hi")
         if col % 2 == 0:
             i = col // 2
-            w(f"        hi = Bmi2.X64.MultiplyNoFlags(a{i}, a{i}); lo = a{i} * a{i};")
+            w(f"        hi = Math.BigMul(a{i}, a{i}, out lo);")
             comba_acc("lo", "hi")
         comba_shift(f"r{col}")
     w("        r = new FpWide(" + ", ".join(f"r{i}" for i in range(2 * N - 1)) + ", acc0);")
@@ -132,10 +132,10 @@ def redc():
     w("        ulong c, hi, lo, m;")
     for rnd in range(N):
         w(f"        m = u0 * 0x{INV:016x}UL;")
-        w(f"        hi = Bmi2.X64.MultiplyNoFlags(m, 0x{P & M64:016x}UL); lo = m * 0x{P & M64:016x}UL; lo += u0; c = hi + (lo < u0 ? 1UL : 0UL);")
+        w(f"        hi = Math.BigMul(m, 0x{P & M64:016x}UL, out lo); lo += u0; c = hi + (lo < u0 ? 1UL : 0UL);")
         for j in range(1, N):
             pj = (P >> (64 * j)) & M64
-            w(f"        hi = Bmi2.X64.MultiplyNoFlags(m, 0x{pj:016x}UL); lo = m * 0x{pj:016x}UL;")
+            w(f"        hi = Math.BigMul(m, 0x{pj:016x}UL, out lo);")
             w(f"        lo += u{j}; hi += lo < u{j} ? 1UL : 0UL;")
             w(f"        lo += c; hi += lo < c ? 1UL : 0UL;")
             w(f"        u{j - 1} = lo; c = hi;")
