@@ -24,7 +24,23 @@ internal static partial class G2
         new(p.X.Conjugate() * PsiX, p.Y.Conjugate() * PsiY, p.Z.Conjugate());
 
     /// <summary>[x]P for the negative curve parameter x.</summary>
-    internal static G2Jacobian MultiplyByX(in G2Jacobian p) => p.MultiplyByAbsX().Negate();
+    internal static G2Jacobian MultiplyByX(in G2Jacobian p) => MultiplyByAbsX(p).Negate();
+
+    /// <summary>[|x|]P by 63 doublings (<see cref="Double"/>) and five additions, the chain of <see cref="JacobianPoint{TField, TCurve}.MultiplyByAbsX"/>.</summary>
+    internal static G2Jacobian MultiplyByAbsX(in G2Jacobian p)
+    {
+        var r = p;
+        for (int bit = 62; bit >= 0; bit--)
+        {
+            Double(r, out r);
+            if (((MillerLoop.AbsX >> bit) & 1) != 0)
+            {
+                r = r.Add(p);
+            }
+        }
+
+        return r;
+    }
 
     /// <summary>
     /// True when P lies in the order-r subgroup, by ψ(P) = [x]P (Scott, eprint 2021/1130). Variable-time; for
