@@ -28,7 +28,14 @@ internal static partial class G2
         tables[1] = p;
         for (int j = 2; j < 16; j++)
         {
-            tables[j] = (j & 1) == 0 ? tables[j / 2].Double() : tables[j - 1].Add(p);
+            if ((j & 1) == 0)
+            {
+                tables[j] = tables[j / 2].Double();
+            }
+            else
+            {
+                AddComplete(tables[j - 1], p, out tables[j]);
+            }
         }
 
         for (int i = 1; i < 4; i++)
@@ -39,10 +46,22 @@ internal static partial class G2
             }
         }
 
+        // The four doublings between windows run in Jacobian coordinates (cheaper than the complete projective doubling
+        // and exception-free, see DoubleBranchFree); the additions use the complete formulas. Both conversions are
+        // constant-time, so the operation sequence stays independent of k and P.
         var r = G2Projective.Identity;
         for (int shift = 60; shift >= 0; shift -= 4)
         {
-            r = r.Double().Double().Double().Double();
+            if (shift != 60)
+            {
+                ProjectiveToJacobian(r, out var jacobian);
+                DoubleBranchFree(jacobian, out jacobian);
+                DoubleBranchFree(jacobian, out jacobian);
+                DoubleBranchFree(jacobian, out jacobian);
+                DoubleBranchFree(jacobian, out jacobian);
+                JacobianToProjective(jacobian, out r);
+            }
+
             for (int i = 0; i < 4; i++)
             {
                 int nibble = (int)((digits[i] >> shift) & 0xF);
@@ -53,7 +72,7 @@ internal static partial class G2
                     entry = G2Projective.Select(entry, table[j], j == nibble);
                 }
 
-                r = r.Add(entry);
+                AddComplete(r, entry, out r);
             }
         }
 

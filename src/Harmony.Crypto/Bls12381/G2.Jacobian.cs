@@ -20,6 +20,16 @@ internal static partial class G2
             return;
         }
 
+        DoubleBranchFree(p, out r);
+    }
+
+    /// <summary>
+    /// r = 2p by the same formula without the infinity test: Z₃ = 2·Y·Z keeps Z = 0 at zero, so a point at infinity stays
+    /// one (G2 has no point with y = 0 to break the formula). A fixed sequence of field operations: constant-time.
+    /// r may alias p.
+    /// </summary>
+    internal static void DoubleBranchFree(in G2Jacobian p, out G2Jacobian r)
+    {
         Fp2.Sqr(p.X, out var a);
         Fp2.Sqr(p.Y, out var b);
         Fp2.Sqr(b, out var c);
