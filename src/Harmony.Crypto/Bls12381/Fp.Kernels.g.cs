@@ -427,102 +427,6 @@ internal partial struct Fp
         r = new FpWide(r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, acc0);
     }
 
-    /// <summary>The full 768-bit square r = x² (product scanning, off-diagonal products doubled); no reduction. Needs BMI2.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void SqrWideBmi2(in Fp x, out FpWide r)
-    {
-        ulong a0 = x.L0, a1 = x.L1, a2 = x.L2, a3 = x.L3, a4 = x.L4, a5 = x.L5;
-        ulong acc0, acc1 = 0, acc2 = 0, k, hi, lo, r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10;
-        acc1 = Math.BigMul(a0, a0, out acc0);
-        r0 = acc0; acc0 = acc1; acc1 = 0;
-        hi = Math.BigMul(a0, a1, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        r1 = acc0; acc0 = acc1; acc1 = acc2; acc2 = 0;
-        hi = Math.BigMul(a0, a2, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        hi = Math.BigMul(a1, a1, out lo);
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL; hi += k;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL;
-        r2 = acc0; acc0 = acc1; acc1 = acc2; acc2 = 0;
-        hi = Math.BigMul(a0, a3, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        hi = Math.BigMul(a1, a2, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        r3 = acc0; acc0 = acc1; acc1 = acc2; acc2 = 0;
-        hi = Math.BigMul(a0, a4, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        hi = Math.BigMul(a1, a3, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        hi = Math.BigMul(a2, a2, out lo);
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL; hi += k;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL;
-        r4 = acc0; acc0 = acc1; acc1 = acc2; acc2 = 0;
-        hi = Math.BigMul(a0, a5, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        hi = Math.BigMul(a1, a4, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        hi = Math.BigMul(a2, a3, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        r5 = acc0; acc0 = acc1; acc1 = acc2; acc2 = 0;
-        hi = Math.BigMul(a1, a5, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        hi = Math.BigMul(a2, a4, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        hi = Math.BigMul(a3, a3, out lo);
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL; hi += k;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL;
-        r6 = acc0; acc0 = acc1; acc1 = acc2; acc2 = 0;
-        hi = Math.BigMul(a2, a5, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        hi = Math.BigMul(a3, a4, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        r7 = acc0; acc0 = acc1; acc1 = acc2; acc2 = 0;
-        hi = Math.BigMul(a3, a5, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        hi = Math.BigMul(a4, a4, out lo);
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL; hi += k;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL;
-        r8 = acc0; acc0 = acc1; acc1 = acc2; acc2 = 0;
-        hi = Math.BigMul(a4, a5, out lo);
-        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;
-        r9 = acc0; acc0 = acc1; acc1 = acc2; acc2 = 0;
-        hi = Math.BigMul(a5, a5, out lo);
-        acc0 += lo; k = acc0 < lo ? 1UL : 0UL; hi += k;
-        acc1 += hi; acc2 += acc1 < hi ? 1UL : 0UL;
-        r10 = acc0; acc0 = acc1; acc1 = acc2; acc2 = 0;
-        r = new FpWide(r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, acc0);
-    }
-
     /// <summary>
     /// Montgomery reduction r = t·R⁻¹ mod p for t &lt; p·2³⁸⁴: six reduction rounds on the low half, then the high half is
     /// added ((lo + M·p)/R ≤ p and hi &lt; p, so the sum is below 2p) and one conditional subtraction. Needs BMI2.
@@ -670,12 +574,13 @@ internal partial struct Fp
         lo += c; hi += lo < c ? 1UL : 0UL;
         u4 = lo; c = hi;
         u5 = c;
-        ulong s0 = u0 + t.W6; c = s0 < u0 ? 1UL : 0UL;
-        ulong s1 = u1 + t.W7; ulong k1 = s1 < u1 ? 1UL : 0UL; s1 += c; c = k1 | (s1 < c ? 1UL : 0UL);
-        ulong s2 = u2 + t.W8; ulong k2 = s2 < u2 ? 1UL : 0UL; s2 += c; c = k2 | (s2 < c ? 1UL : 0UL);
-        ulong s3 = u3 + t.W9; ulong k3 = s3 < u3 ? 1UL : 0UL; s3 += c; c = k3 | (s3 < c ? 1UL : 0UL);
-        ulong s4 = u4 + t.W10; ulong k4 = s4 < u4 ? 1UL : 0UL; s4 += c; c = k4 | (s4 < c ? 1UL : 0UL);
-        ulong s5 = u5 + t.W11; ulong k5 = s5 < u5 ? 1UL : 0UL; s5 += c; c = k5 | (s5 < c ? 1UL : 0UL);
+        c = 0;
+        ulong s0 = Carry.Add(u0, t.W6, ref c);
+        ulong s1 = Carry.Add(u1, t.W7, ref c);
+        ulong s2 = Carry.Add(u2, t.W8, ref c);
+        ulong s3 = Carry.Add(u3, t.W9, ref c);
+        ulong s4 = Carry.Add(u4, t.W10, ref c);
+        ulong s5 = u5 + t.W11 + c;
         SubtractModulusIfNeeded(s0, s1, s2, s3, s4, s5, out r);
     }
 

@@ -124,19 +124,6 @@ internal partial struct Fp
         }
     }
 
-    /// <summary>The full 768-bit square x².</summary>
-    internal static void SqrWide(in Fp x, out FpWide r)
-    {
-        if (Bmi2.X64.IsSupported)
-        {
-            SqrWideBmi2(x, out r);
-        }
-        else
-        {
-            MulWidePortable(x, x, out r);
-        }
-    }
-
     /// <summary>Montgomery reduction t·2⁻³⁸⁴ mod p, fully reduced; requires t &lt; p·2³⁸⁴.</summary>
     internal static void Redc(in FpWide t, out Fp r)
     {
@@ -150,11 +137,11 @@ internal partial struct Fp
         }
     }
 
-    /// <summary>r = a² (Montgomery), fully reduced; a below 2p is accepted.</summary>
+    /// <summary>r = a² (Montgomery), fully reduced; a below 2p is accepted. The fused CIOS product measured cheaper than a
+    /// separate 768-bit square and reduction.</summary>
     internal static void Sqr(in Fp a, out Fp r)
     {
-        SqrWide(a, out var w);
-        Redc(w, out r);
+        Mul(a, a, out r);
     }
 
     /// <summary>r = a + b as a plain six-limb sum, NOT reduced: for a, b &lt; p the result is below 2p, a valid input of
