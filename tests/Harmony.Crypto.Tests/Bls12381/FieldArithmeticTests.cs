@@ -237,6 +237,11 @@ public class FieldArithmeticTests
             // Frobenius is the p-th power: a homomorphism of order 12.
             (a * b).Frobenius().ShouldBe(a.Frobenius() * b.Frobenius());
             a.Frobenius(12).ShouldBe(a);
+
+            // The one-pass powers (k = 1, 2, 3) agree with repeated single Frobenius maps.
+            a.Frobenius(1).ShouldBe(a.Frobenius());
+            a.Frobenius(2).ShouldBe(a.Frobenius().Frobenius());
+            a.Frobenius(3).ShouldBe(a.Frobenius().Frobenius().Frobenius());
         }
     }
 
