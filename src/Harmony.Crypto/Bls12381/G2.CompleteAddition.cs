@@ -9,7 +9,8 @@ namespace Harmony.Crypto.Bls12381;
 /// </summary>
 internal static partial class G2
 {
-    /// <summary>r = a + b for any a, b (12M and two multiplications by 3b′ with additions). Constant-time. r may alias a or b.</summary>
+    /// <summary>r = a + b for any a, b (12M, the last six as three sums of two unreduced products, and two multiplications
+    /// by 3b′ with additions). Constant-time. r may alias a or b.</summary>
     internal static void AddComplete(in G2Projective a, in G2Projective b, out G2Projective r)
     {
         Fp2.Mul(a.X, b.X, out var xx);
@@ -40,15 +41,19 @@ internal static partial class G2
         Fp2.Add(xx, xx, out var threeXx);
         Fp2.Add(threeXx, xx, out threeXx);
 
-        Fp2.Mul(cross, minus, out var x3);
-        Fp2.Mul(ySum, bxSum, out s);
-        Fp2.Sub(x3, s, out x3);
-        Fp2.Mul(plus, minus, out var y3);
-        Fp2.Mul(threeXx, bxSum, out s);
-        Fp2.Add(y3, s, out y3);
-        Fp2.Mul(ySum, plus, out var z3);
-        Fp2.Mul(threeXx, cross, out s);
-        Fp2.Add(z3, s, out z3);
+        // Each output is a sum of two products: formed on 768-bit values and reduced once (Fp2Wide).
+        Fp2.MulWide(cross, minus, out var w);
+        Fp2.MulWide(ySum, bxSum, out var v);
+        Fp2Wide.Sub(w, v, out w);
+        Fp2Wide.Redc(w, out var x3);
+        Fp2.MulWide(plus, minus, out w);
+        Fp2.MulWide(threeXx, bxSum, out v);
+        Fp2Wide.Add(w, v, out w);
+        Fp2Wide.Redc(w, out var y3);
+        Fp2.MulWide(ySum, plus, out w);
+        Fp2.MulWide(threeXx, cross, out v);
+        Fp2Wide.Add(w, v, out w);
+        Fp2Wide.Redc(w, out var z3);
         r = new G2Projective(x3, y3, z3);
     }
 
