@@ -19,6 +19,10 @@ internal static partial class G2
     private static readonly Fp2 PsiX = Fp2.Pow(Fp2.Xi, (Fp.Modulus - 1) / 3).Inverse();
     private static readonly Fp2 PsiY = Fp2.Pow(Fp2.Xi, (Fp.Modulus - 1) / 2).Inverse();
 
+    // ψ²(x, y) = (x·N(c_x), y·N(c_y)): the norms of the ψ constants, elements of 𝔽p.
+    private static readonly Fp PsiSquaredX = (PsiX * PsiX.Conjugate()).C0;
+    private static readonly Fp PsiSquaredY = (PsiY * PsiY.Conjugate()).C0;
+
     /// <summary>ψ on Jacobian coordinates: (c_x·conj X, c_y·conj Y, conj Z).</summary>
     internal static G2Jacobian Psi(in G2Jacobian p) =>
         new(p.X.Conjugate() * PsiX, p.Y.Conjugate() * PsiY, p.Z.Conjugate());
