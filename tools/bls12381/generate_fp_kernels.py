@@ -12,7 +12,7 @@ w = out.append
 
 def mac(dst, a, b, carry_in, acc):
     """(carry, dst) = acc + a*b + carry_in, all 64-bit words; emits C#."""
-    w(f"        hi = Bmi2.X64.MultiplyNoFlags({a}, {b}); lo = {a} * {b};")
+    w(f"        hi = Math.BigMul({a}, {b}, out lo);")
     if acc is not None:
         w(f"        lo += {acc}; hi += lo < {acc} ? 1UL : 0UL;")
     if carry_in is not None:
@@ -41,10 +41,10 @@ def cios_mul(name, a, b, doc):
         w("        t6 = c;")
         # reduction
         w(f"        m = t0 * 0x{INV:016x}UL;")
-        w(f"        hi = Bmi2.X64.MultiplyNoFlags(m, 0x{P & M64:016x}UL); lo = m * 0x{P & M64:016x}UL; lo += t0; c = hi + (lo < t0 ? 1UL : 0UL);")
+        w(f"        hi = Math.BigMul(m, 0x{P & M64:016x}UL, out lo); lo += t0; c = hi + (lo < t0 ? 1UL : 0UL);")
         for j in range(1, N):
             pj = (P >> (64 * j)) & M64
-            w(f"        hi = Bmi2.X64.MultiplyNoFlags(m, 0x{pj:016x}UL); lo = m * 0x{pj:016x}UL;")
+            w(f"        hi = Math.BigMul(m, 0x{pj:016x}UL, out lo);")
             w(f"        lo += t{j}; hi += lo < t{j} ? 1UL : 0UL;")
             w(f"        lo += c; hi += lo < c ? 1UL : 0UL;")
             w(f"        t{j - 1} = lo; c = hi;")
@@ -61,12 +61,6 @@ def comba_acc(plo, phi):
     w(f"        acc1 += {phi}; acc2 += acc1 < {phi} ? 1UL : 0UL;")
 
 
-def comba_acc_safe(plo, phi):
-    """(acc2, acc1, acc0) += phi:plo where phi may be 2^64 - 1 (a doubled product)."""
-    w(f"        acc0 += {plo}; k = acc0 < {plo} ? 1UL : 0UL;")
-    w(f"        acc1 += {phi}; acc2 += acc1 < {phi} ? 1UL : 0UL; acc1 += k; acc2 += acc1 < k ? 1UL : 0UL;")
-
-
 def comba_shift(dst):
     w(f"        {dst} = acc0; acc0 = acc1; acc1 = acc2; acc2 = 0;")
 
@@ -79,41 +73,14 @@ def mul_wide():
     w("        ulong " + ", ".join(f"a{i} = x.L{i}" for i in range(N)) + ";")
     w("        ulong " + ", ".join(f"b{i} = y.L{i}" for i in range(N)) + ";")
     w("        ulong acc0, acc1 = 0, acc2 = 0, k, hi, lo, " + ", ".join(f"r{i}" for i in range(2 * N - 1)) + ";")
-    w("        acc0 = a0 * b0; acc1 = Bmi2.X64.MultiplyNoFlags(a0, b0);")
+    w("        acc1 = Math.BigMul(a0, b0, out acc0);")
     w("        r0 = acc0; acc0 = acc1; acc1 = 0;")
     for col in range(1, 2 * N - 1):
         for i in range(N):
             j = col - i
             if 0 <= j < N:
-                w(f"        hi = Bmi2.X64.MultiplyNoFlags(a{i}, b{j}); lo = a{i} * b{j};")
+                w(f"        hi = Math.BigMul(a{i}, b{j}, out lo);")
                 comba_acc("lo", "hi")
-        comba_shift(f"r{col}")
-    w("        r = new FpWide(" + ", ".join(f"r{i}" for i in range(2 * N - 1)) + ", acc0);")
-    w("    }")
-    w("")
-
-
-def sqr_wide():
-    w("    /// <summary>The full 768-bit square r = x² (product scanning, off-diagonal products doubled); no reduction. Needs BMI2.</summary>")
-    w("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]")
-    w("    internal static void SqrWideBmi2(in Fp x, out FpWide r)")
-    w("    {")
-    w("        ulong " + ", ".join(f"a{i} = x.L{i}" for i in range(N)) + ";")
-    w("        ulong acc0, acc1 = 0, acc2 = 0, k, hi, lo, " + ", ".join(f"r{i}" for i in range(2 * N - 1)) + ";")
-    w("        acc0 = a0 * a0; acc1 = Bmi2.X64.MultiplyNoFlags(a0, a0);")
-    w("        r0 = acc0; acc0 = acc1; acc1 = 0;")
-    for col in range(1, 2 * N - 1):
-        for i in range(N):
-            j = col - i
-            if i < j < N:
-                # 2·a_i·a_j is up to 129 bits: add the product twice into the accumulator.
-                w(f"        hi = Bmi2.X64.MultiplyNoFlags(a{i}, a{j}); lo = a{i} * a{j};")
-                w("        acc2 += hi >> 63; hi = (hi << 1) | (lo >> 63); lo <<= 1;")
-                comba_acc_safe("lo", "hi")
-        if col % 2 == 0:
-            i = col // 2
-            w(f"        hi = Bmi2.X64.MultiplyNoFlags(a{i}, a{i}); lo = a{i} * a{i};")
-            comba_acc("lo", "hi")
         comba_shift(f"r{col}")
     w("        r = new FpWide(" + ", ".join(f"r{i}" for i in range(2 * N - 1)) + ", acc0);")
     w("    }")
@@ -132,18 +99,19 @@ def redc():
     w("        ulong c, hi, lo, m;")
     for rnd in range(N):
         w(f"        m = u0 * 0x{INV:016x}UL;")
-        w(f"        hi = Bmi2.X64.MultiplyNoFlags(m, 0x{P & M64:016x}UL); lo = m * 0x{P & M64:016x}UL; lo += u0; c = hi + (lo < u0 ? 1UL : 0UL);")
+        w(f"        hi = Math.BigMul(m, 0x{P & M64:016x}UL, out lo); lo += u0; c = hi + (lo < u0 ? 1UL : 0UL);")
         for j in range(1, N):
             pj = (P >> (64 * j)) & M64
-            w(f"        hi = Bmi2.X64.MultiplyNoFlags(m, 0x{pj:016x}UL); lo = m * 0x{pj:016x}UL;")
+            w(f"        hi = Math.BigMul(m, 0x{pj:016x}UL, out lo);")
             w(f"        lo += u{j}; hi += lo < u{j} ? 1UL : 0UL;")
             w(f"        lo += c; hi += lo < c ? 1UL : 0UL;")
             w(f"        u{j - 1} = lo; c = hi;")
         w("        u5 = c;")
     # add the high half
-    w("        ulong s0 = u0 + t.W6; c = s0 < u0 ? 1UL : 0UL;")
-    for j in range(1, N):
-        w(f"        ulong s{j} = u{j} + t.W{6 + j}; ulong k{j} = s{j} < u{j} ? 1UL : 0UL; s{j} += c; c = k{j} | (s{j} < c ? 1UL : 0UL);")
+    w("        c = 0;")
+    for j in range(N - 1):
+        w(f"        ulong s{j} = Carry.Add(u{j}, t.W{6 + j}, ref c);")
+    w(f"        ulong s{N - 1} = u{N - 1} + t.W{5 + N} + c;")
     w("        SubtractModulusIfNeeded(s0, s1, s2, s3, s4, s5, out r);")
     w("    }")
     w("")
@@ -161,7 +129,6 @@ w("internal partial struct Fp")
 w("{")
 cios_mul("Mul", "x", "y", "Montgomery product r = x·y·R⁻¹ mod p (CIOS, unrolled). Inputs below 2p (so unreduced sums of two reduced values are fine), output in [0, p).")
 mul_wide()
-sqr_wide()
 redc()
 w("}")
 

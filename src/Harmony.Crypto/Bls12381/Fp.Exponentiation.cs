@@ -4,8 +4,7 @@ namespace Harmony.Crypto.Bls12381;
 
 internal partial struct Fp : IField<Fp>
 {
-    // The fixed exponents p − 2, (p + 1)/4, (p − 1)/2 and (p − 3)/4 as sliding-window plans.
-    private static readonly FixedExponent PMinus2 = new(Modulus - 2);
+    // The fixed exponents (p + 1)/4, (p − 1)/2 and (p − 3)/4 as sliding-window plans.
     private static readonly FixedExponent SqrtExponent = new((Modulus + 1) / 4);
     private static readonly FixedExponent LegendreExponent = new((Modulus - 1) / 2);
     private static readonly FixedExponent SqrtInverseExponent = new((Modulus - 3) / 4);
@@ -62,8 +61,8 @@ internal partial struct Fp : IField<Fp>
         return r;
     }
 
-    /// <summary>a⁻¹ by Fermat's little theorem (constant-time); the inverse of zero is zero.</summary>
-    internal static Fp Inverse(in Fp a) => PMinus2.Pow(a);
+    /// <summary>a⁻¹, constant-time (<see cref="InverseConstantTime"/>); the inverse of zero is zero.</summary>
+    internal static Fp Inverse(in Fp a) => InverseConstantTime(a);
 
     /// <summary>Legendre symbol test: true when a is a square in 𝔽p (zero counts as a square).</summary>
     internal static bool IsSquare(in Fp a)

@@ -230,15 +230,36 @@ internal partial struct Fp
             Carry();
         }
 
-        /// <summary>Subtracts <paramref name="m"/> when the value is at least m.</summary>
+        /// <summary>Subtracts <paramref name="m"/> when the value is at least m (a masked selection: constant-time).</summary>
         internal void SubtractIfAtLeast(in Signed62 m)
         {
             Signed62 t = new(V0 - m.V0, V1 - m.V1, V2 - m.V2, V3 - m.V3, V4 - m.V4, V5 - m.V5, V6 - m.V6);
             t.Carry();
-            if (t.V6 >= 0)
-            {
-                this = t;
-            }
+            long keep = t.V6 >> 63; // −1: t is negative, keep this; 0: take t.
+            V0 = (V0 & keep) | (t.V0 & ~keep);
+            V1 = (V1 & keep) | (t.V1 & ~keep);
+            V2 = (V2 & keep) | (t.V2 & ~keep);
+            V3 = (V3 & keep) | (t.V3 & ~keep);
+            V4 = (V4 & keep) | (t.V4 & ~keep);
+            V5 = (V5 & keep) | (t.V5 & ~keep);
+            V6 = (V6 & keep) | (t.V6 & ~keep);
+        }
+
+        /// <summary>Negates the value when <paramref name="mask"/> is −1; leaves it when 0 (constant-time).</summary>
+        internal void NegateIf(long mask)
+        {
+            // (x ^ mask) − mask is −x for mask = −1 and x for mask = 0, limb by limb; Carry renormalises.
+            V0 = (V0 ^ mask) - mask; V1 = (V1 ^ mask) - mask; V2 = (V2 ^ mask) - mask; V3 = (V3 ^ mask) - mask;
+            V4 = (V4 ^ mask) - mask; V5 = (V5 ^ mask) - mask; V6 = (V6 ^ mask) - mask;
+            Carry();
+        }
+
+        /// <summary>Adds <paramref name="other"/> when <paramref name="mask"/> is −1; nothing when 0 (constant-time).</summary>
+        internal void AddIf(in Signed62 other, long mask)
+        {
+            V0 += other.V0 & mask; V1 += other.V1 & mask; V2 += other.V2 & mask; V3 += other.V3 & mask;
+            V4 += other.V4 & mask; V5 += other.V5 & mask; V6 += other.V6 & mask;
+            Carry();
         }
 
         /// <summary>Brings V0..V5 back into [0, 2⁶²), moving the excess up.</summary>

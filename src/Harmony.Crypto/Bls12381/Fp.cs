@@ -68,11 +68,12 @@ internal partial struct Fp : IEquatable<Fp>
     internal static void Add(in Fp a, in Fp b, out Fp r)
     {
         // a + b < 2p < 2^382, so the sum never leaves six limbs.
-        ulong s0 = a.L0 + b.L0; ulong c = s0 < a.L0 ? 1UL : 0UL;
-        ulong s1 = a.L1 + b.L1; ulong c1 = s1 < a.L1 ? 1UL : 0UL; s1 += c; c = c1 | (s1 < c ? 1UL : 0UL);
-        ulong s2 = a.L2 + b.L2; c1 = s2 < a.L2 ? 1UL : 0UL; s2 += c; c = c1 | (s2 < c ? 1UL : 0UL);
-        ulong s3 = a.L3 + b.L3; c1 = s3 < a.L3 ? 1UL : 0UL; s3 += c; c = c1 | (s3 < c ? 1UL : 0UL);
-        ulong s4 = a.L4 + b.L4; c1 = s4 < a.L4 ? 1UL : 0UL; s4 += c; c = c1 | (s4 < c ? 1UL : 0UL);
+        ulong c = 0;
+        ulong s0 = Carry.Add(a.L0, b.L0, ref c);
+        ulong s1 = Carry.Add(a.L1, b.L1, ref c);
+        ulong s2 = Carry.Add(a.L2, b.L2, ref c);
+        ulong s3 = Carry.Add(a.L3, b.L3, ref c);
+        ulong s4 = Carry.Add(a.L4, b.L4, ref c);
         ulong s5 = a.L5 + b.L5 + c;
         SubtractModulusIfNeeded(s0, s1, s2, s3, s4, s5, out r);
     }
@@ -81,22 +82,23 @@ internal partial struct Fp : IEquatable<Fp>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Sub(in Fp a, in Fp b, out Fp r)
     {
-        ulong d0 = a.L0 - b.L0; ulong bw = a.L0 < b.L0 ? 1UL : 0UL;
-        ulong d1 = a.L1 - b.L1; ulong b1 = a.L1 < b.L1 ? 1UL : 0UL; b1 |= d1 < bw ? 1UL : 0UL; d1 -= bw; bw = b1;
-        ulong d2 = a.L2 - b.L2; b1 = a.L2 < b.L2 ? 1UL : 0UL; b1 |= d2 < bw ? 1UL : 0UL; d2 -= bw; bw = b1;
-        ulong d3 = a.L3 - b.L3; b1 = a.L3 < b.L3 ? 1UL : 0UL; b1 |= d3 < bw ? 1UL : 0UL; d3 -= bw; bw = b1;
-        ulong d4 = a.L4 - b.L4; b1 = a.L4 < b.L4 ? 1UL : 0UL; b1 |= d4 < bw ? 1UL : 0UL; d4 -= bw; bw = b1;
-        ulong d5 = a.L5 - b.L5; b1 = a.L5 < b.L5 ? 1UL : 0UL; b1 |= d5 < bw ? 1UL : 0UL; d5 -= bw; bw = b1;
+        ulong bw = 0;
+        ulong d0 = Carry.Sub(a.L0, b.L0, ref bw);
+        ulong d1 = Carry.Sub(a.L1, b.L1, ref bw);
+        ulong d2 = Carry.Sub(a.L2, b.L2, ref bw);
+        ulong d3 = Carry.Sub(a.L3, b.L3, ref bw);
+        ulong d4 = Carry.Sub(a.L4, b.L4, ref bw);
+        ulong d5 = Carry.Sub(a.L5, b.L5, ref bw);
 
         // Add p back when the subtraction borrowed.
         ulong mask = 0UL - bw;
-        ulong q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask, q4 = P4 & mask, q5 = P5 & mask;
-        ulong s0 = d0 + q0; ulong c = s0 < q0 ? 1UL : 0UL;
-        ulong s1 = d1 + q1; ulong c1 = s1 < q1 ? 1UL : 0UL; s1 += c; c = c1 | (s1 < c ? 1UL : 0UL);
-        ulong s2 = d2 + q2; c1 = s2 < q2 ? 1UL : 0UL; s2 += c; c = c1 | (s2 < c ? 1UL : 0UL);
-        ulong s3 = d3 + q3; c1 = s3 < q3 ? 1UL : 0UL; s3 += c; c = c1 | (s3 < c ? 1UL : 0UL);
-        ulong s4 = d4 + q4; c1 = s4 < q4 ? 1UL : 0UL; s4 += c; c = c1 | (s4 < c ? 1UL : 0UL);
-        ulong s5 = d5 + q5 + c;
+        ulong c = 0;
+        ulong s0 = Carry.Add(d0, P0 & mask, ref c);
+        ulong s1 = Carry.Add(d1, P1 & mask, ref c);
+        ulong s2 = Carry.Add(d2, P2 & mask, ref c);
+        ulong s3 = Carry.Add(d3, P3 & mask, ref c);
+        ulong s4 = Carry.Add(d4, P4 & mask, ref c);
+        ulong s5 = d5 + (P5 & mask) + c;
         r = new Fp(s0, s1, s2, s3, s4, s5);
     }
 
@@ -117,12 +119,13 @@ internal partial struct Fp : IEquatable<Fp>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void SubtractModulusIfNeeded(ulong s0, ulong s1, ulong s2, ulong s3, ulong s4, ulong s5, out Fp r)
     {
-        ulong d0 = s0 - P0; ulong bw = s0 < P0 ? 1UL : 0UL;
-        ulong d1 = s1 - P1; ulong b1 = s1 < P1 ? 1UL : 0UL; b1 |= d1 < bw ? 1UL : 0UL; d1 -= bw; bw = b1;
-        ulong d2 = s2 - P2; b1 = s2 < P2 ? 1UL : 0UL; b1 |= d2 < bw ? 1UL : 0UL; d2 -= bw; bw = b1;
-        ulong d3 = s3 - P3; b1 = s3 < P3 ? 1UL : 0UL; b1 |= d3 < bw ? 1UL : 0UL; d3 -= bw; bw = b1;
-        ulong d4 = s4 - P4; b1 = s4 < P4 ? 1UL : 0UL; b1 |= d4 < bw ? 1UL : 0UL; d4 -= bw; bw = b1;
-        ulong d5 = s5 - P5; b1 = s5 < P5 ? 1UL : 0UL; b1 |= d5 < bw ? 1UL : 0UL; d5 -= bw; bw = b1;
+        ulong bw = 0;
+        ulong d0 = Carry.Sub(s0, P0, ref bw);
+        ulong d1 = Carry.Sub(s1, P1, ref bw);
+        ulong d2 = Carry.Sub(s2, P2, ref bw);
+        ulong d3 = Carry.Sub(s3, P3, ref bw);
+        ulong d4 = Carry.Sub(s4, P4, ref bw);
+        ulong d5 = Carry.Sub(s5, P5, ref bw);
 
         // bw = 1: s < p, keep s; bw = 0: keep s − p.
         ulong keep = 0UL - bw;

@@ -125,16 +125,62 @@ internal struct Fp12 : IEquatable<Fp12>
         return new Fp12(C0.Frobenius(), c1);
     }
 
-    /// <summary>Applies the p-power Frobenius map <paramref name="times"/> times.</summary>
+    /// <summary>
+    /// Applies the p-power Frobenius map <paramref name="times"/> times. For 1 ≤ times ≤ 3 in one pass: with
+    /// 𝔽p¹² = 𝔽p²[w]/(w⁶ − ξ), the coefficient c of w^m (m = 2i + j for the basis element vⁱwʲ) maps to
+    /// conjᵏ(c)·ξ^(m(pᵏ − 1)/6); for even k these factors lie in 𝔽p.
+    /// </summary>
     internal readonly Fp12 Frobenius(int times)
     {
-        var r = this;
-        for (int i = 0; i < times; i++)
+        if (times is < 1 or > 3)
         {
-            r = r.Frobenius();
+            var r = this;
+            for (int i = 0; i < times; i++)
+            {
+                r = r.Frobenius();
+            }
+
+            return r;
         }
 
-        return r;
+        var gamma = FrobeniusPowers[times - 1];
+        bool conjugate = (times & 1) == 1;
+        Fp12 result;
+        result.C0.C0 = conjugate ? C0.C0.Conjugate() : C0.C0;
+        FrobeniusCoefficient(C1.C0, gamma[1], conjugate, out result.C1.C0);
+        FrobeniusCoefficient(C0.C1, gamma[2], conjugate, out result.C0.C1);
+        FrobeniusCoefficient(C1.C1, gamma[3], conjugate, out result.C1.C1);
+        FrobeniusCoefficient(C0.C2, gamma[4], conjugate, out result.C0.C2);
+        FrobeniusCoefficient(C1.C2, gamma[5], conjugate, out result.C1.C2);
+        return result;
+    }
+
+    // FrobeniusPowers[k − 1][m] = ξ^(m(pᵏ − 1)/6) for k = 1, 2, 3 and m = 0…5.
+    private static readonly Fp2[][] FrobeniusPowers = [FrobeniusFactors(1), FrobeniusFactors(2), FrobeniusFactors(3)];
+
+    private static Fp2[] FrobeniusFactors(int k)
+    {
+        var exponent = (System.Numerics.BigInteger.Pow(Fp.Modulus, k) - 1) / 6;
+        var factors = new Fp2[6];
+        for (int m = 0; m < 6; m++)
+        {
+            factors[m] = Fp2.Pow(Fp2.Xi, m * exponent);
+        }
+
+        return factors;
+    }
+
+    private static void FrobeniusCoefficient(in Fp2 c, in Fp2 factor, bool conjugate, out Fp2 r)
+    {
+        if (conjugate)
+        {
+            Fp2.Mul(c.Conjugate(), factor, out r);
+        }
+        else
+        {
+            // For even k the factors lie in 𝔽p: two base-field products.
+            Fp2.MulByFp(c, factor.C0, out r);
+        }
     }
 
     /// <summary>

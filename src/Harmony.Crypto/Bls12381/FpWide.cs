@@ -23,17 +23,18 @@ internal struct FpWide
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Add(in FpWide a, in FpWide b, out FpWide r)
     {
-        ulong s0 = a.W0 + b.W0; ulong c = s0 < a.W0 ? 1UL : 0UL;
-        ulong s1 = a.W1 + b.W1; ulong k = s1 < a.W1 ? 1UL : 0UL; s1 += c; c = k | (s1 < c ? 1UL : 0UL);
-        ulong s2 = a.W2 + b.W2; k = s2 < a.W2 ? 1UL : 0UL; s2 += c; c = k | (s2 < c ? 1UL : 0UL);
-        ulong s3 = a.W3 + b.W3; k = s3 < a.W3 ? 1UL : 0UL; s3 += c; c = k | (s3 < c ? 1UL : 0UL);
-        ulong s4 = a.W4 + b.W4; k = s4 < a.W4 ? 1UL : 0UL; s4 += c; c = k | (s4 < c ? 1UL : 0UL);
-        ulong s5 = a.W5 + b.W5; k = s5 < a.W5 ? 1UL : 0UL; s5 += c; c = k | (s5 < c ? 1UL : 0UL);
-        ulong s6 = a.W6 + b.W6; k = s6 < a.W6 ? 1UL : 0UL; s6 += c; c = k | (s6 < c ? 1UL : 0UL);
-        ulong s7 = a.W7 + b.W7; k = s7 < a.W7 ? 1UL : 0UL; s7 += c; c = k | (s7 < c ? 1UL : 0UL);
-        ulong s8 = a.W8 + b.W8; k = s8 < a.W8 ? 1UL : 0UL; s8 += c; c = k | (s8 < c ? 1UL : 0UL);
-        ulong s9 = a.W9 + b.W9; k = s9 < a.W9 ? 1UL : 0UL; s9 += c; c = k | (s9 < c ? 1UL : 0UL);
-        ulong s10 = a.W10 + b.W10; k = s10 < a.W10 ? 1UL : 0UL; s10 += c; c = k | (s10 < c ? 1UL : 0UL);
+        ulong c = 0;
+        ulong s0 = Carry.Add(a.W0, b.W0, ref c);
+        ulong s1 = Carry.Add(a.W1, b.W1, ref c);
+        ulong s2 = Carry.Add(a.W2, b.W2, ref c);
+        ulong s3 = Carry.Add(a.W3, b.W3, ref c);
+        ulong s4 = Carry.Add(a.W4, b.W4, ref c);
+        ulong s5 = Carry.Add(a.W5, b.W5, ref c);
+        ulong s6 = Carry.Add(a.W6, b.W6, ref c);
+        ulong s7 = Carry.Add(a.W7, b.W7, ref c);
+        ulong s8 = Carry.Add(a.W8, b.W8, ref c);
+        ulong s9 = Carry.Add(a.W9, b.W9, ref c);
+        ulong s10 = Carry.Add(a.W10, b.W10, ref c);
         ulong s11 = a.W11 + b.W11 + c;
         r = new FpWide(s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11);
     }
@@ -51,13 +52,13 @@ internal struct FpWide
     {
         ulong bw = Sub(a, b, out r);
         ulong mask = 0UL - bw;
-        ulong q0 = Fp.P0 & mask, q1 = Fp.P1 & mask, q2 = Fp.P2 & mask, q3 = Fp.P3 & mask, q4 = Fp.P4 & mask, q5 = Fp.P5 & mask;
-        ulong s6 = r.W6 + q0; ulong c = s6 < q0 ? 1UL : 0UL;
-        ulong s7 = r.W7 + q1; ulong k = s7 < q1 ? 1UL : 0UL; s7 += c; c = k | (s7 < c ? 1UL : 0UL);
-        ulong s8 = r.W8 + q2; k = s8 < q2 ? 1UL : 0UL; s8 += c; c = k | (s8 < c ? 1UL : 0UL);
-        ulong s9 = r.W9 + q3; k = s9 < q3 ? 1UL : 0UL; s9 += c; c = k | (s9 < c ? 1UL : 0UL);
-        ulong s10 = r.W10 + q4; k = s10 < q4 ? 1UL : 0UL; s10 += c; c = k | (s10 < c ? 1UL : 0UL);
-        ulong s11 = r.W11 + q5 + c;
+        ulong c = 0;
+        ulong s6 = Carry.Add(r.W6, Fp.P0 & mask, ref c);
+        ulong s7 = Carry.Add(r.W7, Fp.P1 & mask, ref c);
+        ulong s8 = Carry.Add(r.W8, Fp.P2 & mask, ref c);
+        ulong s9 = Carry.Add(r.W9, Fp.P3 & mask, ref c);
+        ulong s10 = Carry.Add(r.W10, Fp.P4 & mask, ref c);
+        ulong s11 = r.W11 + (Fp.P5 & mask) + c;
         r.W6 = s6; r.W7 = s7; r.W8 = s8; r.W9 = s9; r.W10 = s10; r.W11 = s11;
     }
 
@@ -70,12 +71,13 @@ internal struct FpWide
     internal static void AddModP(in FpWide a, in FpWide b, out FpWide r)
     {
         Add(a, b, out r);
-        ulong d6 = r.W6 - Fp.P0; ulong bw = r.W6 < Fp.P0 ? 1UL : 0UL;
-        ulong d7 = r.W7 - Fp.P1; ulong k = r.W7 < Fp.P1 ? 1UL : 0UL; k |= d7 < bw ? 1UL : 0UL; d7 -= bw; bw = k;
-        ulong d8 = r.W8 - Fp.P2; k = r.W8 < Fp.P2 ? 1UL : 0UL; k |= d8 < bw ? 1UL : 0UL; d8 -= bw; bw = k;
-        ulong d9 = r.W9 - Fp.P3; k = r.W9 < Fp.P3 ? 1UL : 0UL; k |= d9 < bw ? 1UL : 0UL; d9 -= bw; bw = k;
-        ulong d10 = r.W10 - Fp.P4; k = r.W10 < Fp.P4 ? 1UL : 0UL; k |= d10 < bw ? 1UL : 0UL; d10 -= bw; bw = k;
-        ulong d11 = r.W11 - Fp.P5; k = r.W11 < Fp.P5 ? 1UL : 0UL; k |= d11 < bw ? 1UL : 0UL; d11 -= bw; bw = k;
+        ulong bw = 0;
+        ulong d6 = Carry.Sub(r.W6, Fp.P0, ref bw);
+        ulong d7 = Carry.Sub(r.W7, Fp.P1, ref bw);
+        ulong d8 = Carry.Sub(r.W8, Fp.P2, ref bw);
+        ulong d9 = Carry.Sub(r.W9, Fp.P3, ref bw);
+        ulong d10 = Carry.Sub(r.W10, Fp.P4, ref bw);
+        ulong d11 = Carry.Sub(r.W11, Fp.P5, ref bw);
         // bw = 1: the sum was below p·2³⁸⁴, keep it; bw = 0: take the difference.
         ulong keep = 0UL - bw;
         r.W6 = (r.W6 & keep) | (d6 & ~keep);
@@ -89,18 +91,19 @@ internal struct FpWide
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Sub(in FpWide a, in FpWide b, out FpWide r)
     {
-        ulong d0 = a.W0 - b.W0; ulong bw = a.W0 < b.W0 ? 1UL : 0UL;
-        ulong d1 = a.W1 - b.W1; ulong k = a.W1 < b.W1 ? 1UL : 0UL; k |= d1 < bw ? 1UL : 0UL; d1 -= bw; bw = k;
-        ulong d2 = a.W2 - b.W2; k = a.W2 < b.W2 ? 1UL : 0UL; k |= d2 < bw ? 1UL : 0UL; d2 -= bw; bw = k;
-        ulong d3 = a.W3 - b.W3; k = a.W3 < b.W3 ? 1UL : 0UL; k |= d3 < bw ? 1UL : 0UL; d3 -= bw; bw = k;
-        ulong d4 = a.W4 - b.W4; k = a.W4 < b.W4 ? 1UL : 0UL; k |= d4 < bw ? 1UL : 0UL; d4 -= bw; bw = k;
-        ulong d5 = a.W5 - b.W5; k = a.W5 < b.W5 ? 1UL : 0UL; k |= d5 < bw ? 1UL : 0UL; d5 -= bw; bw = k;
-        ulong d6 = a.W6 - b.W6; k = a.W6 < b.W6 ? 1UL : 0UL; k |= d6 < bw ? 1UL : 0UL; d6 -= bw; bw = k;
-        ulong d7 = a.W7 - b.W7; k = a.W7 < b.W7 ? 1UL : 0UL; k |= d7 < bw ? 1UL : 0UL; d7 -= bw; bw = k;
-        ulong d8 = a.W8 - b.W8; k = a.W8 < b.W8 ? 1UL : 0UL; k |= d8 < bw ? 1UL : 0UL; d8 -= bw; bw = k;
-        ulong d9 = a.W9 - b.W9; k = a.W9 < b.W9 ? 1UL : 0UL; k |= d9 < bw ? 1UL : 0UL; d9 -= bw; bw = k;
-        ulong d10 = a.W10 - b.W10; k = a.W10 < b.W10 ? 1UL : 0UL; k |= d10 < bw ? 1UL : 0UL; d10 -= bw; bw = k;
-        ulong d11 = a.W11 - b.W11; k = a.W11 < b.W11 ? 1UL : 0UL; k |= d11 < bw ? 1UL : 0UL; d11 -= bw; bw = k;
+        ulong bw = 0;
+        ulong d0 = Carry.Sub(a.W0, b.W0, ref bw);
+        ulong d1 = Carry.Sub(a.W1, b.W1, ref bw);
+        ulong d2 = Carry.Sub(a.W2, b.W2, ref bw);
+        ulong d3 = Carry.Sub(a.W3, b.W3, ref bw);
+        ulong d4 = Carry.Sub(a.W4, b.W4, ref bw);
+        ulong d5 = Carry.Sub(a.W5, b.W5, ref bw);
+        ulong d6 = Carry.Sub(a.W6, b.W6, ref bw);
+        ulong d7 = Carry.Sub(a.W7, b.W7, ref bw);
+        ulong d8 = Carry.Sub(a.W8, b.W8, ref bw);
+        ulong d9 = Carry.Sub(a.W9, b.W9, ref bw);
+        ulong d10 = Carry.Sub(a.W10, b.W10, ref bw);
+        ulong d11 = Carry.Sub(a.W11, b.W11, ref bw);
         r = new FpWide(d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11);
         return bw;
     }
@@ -121,19 +124,6 @@ internal partial struct Fp
         }
     }
 
-    /// <summary>The full 768-bit square x².</summary>
-    internal static void SqrWide(in Fp x, out FpWide r)
-    {
-        if (Bmi2.X64.IsSupported)
-        {
-            SqrWideBmi2(x, out r);
-        }
-        else
-        {
-            MulWidePortable(x, x, out r);
-        }
-    }
-
     /// <summary>Montgomery reduction t·2⁻³⁸⁴ mod p, fully reduced; requires t &lt; p·2³⁸⁴.</summary>
     internal static void Redc(in FpWide t, out Fp r)
     {
@@ -147,11 +137,11 @@ internal partial struct Fp
         }
     }
 
-    /// <summary>r = a² (Montgomery), fully reduced; a below 2p is accepted.</summary>
+    /// <summary>r = a² (Montgomery), fully reduced; a below 2p is accepted. The fused CIOS product measured cheaper than a
+    /// separate 768-bit square and reduction.</summary>
     internal static void Sqr(in Fp a, out Fp r)
     {
-        SqrWide(a, out var w);
-        Redc(w, out r);
+        Mul(a, a, out r);
     }
 
     /// <summary>r = a + b as a plain six-limb sum, NOT reduced: for a, b &lt; p the result is below 2p, a valid input of
@@ -159,11 +149,12 @@ internal partial struct Fp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void AddUnreduced(in Fp a, in Fp b, out Fp r)
     {
-        ulong s0 = a.L0 + b.L0; ulong c = s0 < a.L0 ? 1UL : 0UL;
-        ulong s1 = a.L1 + b.L1; ulong c1 = s1 < a.L1 ? 1UL : 0UL; s1 += c; c = c1 | (s1 < c ? 1UL : 0UL);
-        ulong s2 = a.L2 + b.L2; c1 = s2 < a.L2 ? 1UL : 0UL; s2 += c; c = c1 | (s2 < c ? 1UL : 0UL);
-        ulong s3 = a.L3 + b.L3; c1 = s3 < a.L3 ? 1UL : 0UL; s3 += c; c = c1 | (s3 < c ? 1UL : 0UL);
-        ulong s4 = a.L4 + b.L4; c1 = s4 < a.L4 ? 1UL : 0UL; s4 += c; c = c1 | (s4 < c ? 1UL : 0UL);
+        ulong c = 0;
+        ulong s0 = Carry.Add(a.L0, b.L0, ref c);
+        ulong s1 = Carry.Add(a.L1, b.L1, ref c);
+        ulong s2 = Carry.Add(a.L2, b.L2, ref c);
+        ulong s3 = Carry.Add(a.L3, b.L3, ref c);
+        ulong s4 = Carry.Add(a.L4, b.L4, ref c);
         ulong s5 = a.L5 + b.L5 + c;
         r = new Fp(s0, s1, s2, s3, s4, s5);
     }
@@ -173,17 +164,19 @@ internal partial struct Fp
     internal static void SubUnreduced(in Fp a, in Fp b, out Fp r)
     {
         // (a + p) − b; a + p < 2^382 never overflows six limbs.
-        ulong s0 = a.L0 + P0; ulong c = s0 < P0 ? 1UL : 0UL;
-        ulong s1 = a.L1 + P1; ulong c1 = s1 < P1 ? 1UL : 0UL; s1 += c; c = c1 | (s1 < c ? 1UL : 0UL);
-        ulong s2 = a.L2 + P2; c1 = s2 < P2 ? 1UL : 0UL; s2 += c; c = c1 | (s2 < c ? 1UL : 0UL);
-        ulong s3 = a.L3 + P3; c1 = s3 < P3 ? 1UL : 0UL; s3 += c; c = c1 | (s3 < c ? 1UL : 0UL);
-        ulong s4 = a.L4 + P4; c1 = s4 < P4 ? 1UL : 0UL; s4 += c; c = c1 | (s4 < c ? 1UL : 0UL);
+        ulong c = 0;
+        ulong s0 = Carry.Add(a.L0, P0, ref c);
+        ulong s1 = Carry.Add(a.L1, P1, ref c);
+        ulong s2 = Carry.Add(a.L2, P2, ref c);
+        ulong s3 = Carry.Add(a.L3, P3, ref c);
+        ulong s4 = Carry.Add(a.L4, P4, ref c);
         ulong s5 = a.L5 + P5 + c;
-        ulong d0 = s0 - b.L0; ulong bw = s0 < b.L0 ? 1UL : 0UL;
-        ulong d1 = s1 - b.L1; ulong b1 = s1 < b.L1 ? 1UL : 0UL; b1 |= d1 < bw ? 1UL : 0UL; d1 -= bw; bw = b1;
-        ulong d2 = s2 - b.L2; b1 = s2 < b.L2 ? 1UL : 0UL; b1 |= d2 < bw ? 1UL : 0UL; d2 -= bw; bw = b1;
-        ulong d3 = s3 - b.L3; b1 = s3 < b.L3 ? 1UL : 0UL; b1 |= d3 < bw ? 1UL : 0UL; d3 -= bw; bw = b1;
-        ulong d4 = s4 - b.L4; b1 = s4 < b.L4 ? 1UL : 0UL; b1 |= d4 < bw ? 1UL : 0UL; d4 -= bw; bw = b1;
+        ulong bw = 0;
+        ulong d0 = Carry.Sub(s0, b.L0, ref bw);
+        ulong d1 = Carry.Sub(s1, b.L1, ref bw);
+        ulong d2 = Carry.Sub(s2, b.L2, ref bw);
+        ulong d3 = Carry.Sub(s3, b.L3, ref bw);
+        ulong d4 = Carry.Sub(s4, b.L4, ref bw);
         ulong d5 = s5 - b.L5 - bw;
         r = new Fp(d0, d1, d2, d3, d4, d5);
     }

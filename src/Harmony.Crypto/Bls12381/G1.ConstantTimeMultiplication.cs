@@ -30,22 +30,27 @@ internal static partial class G1
             tables[16 + j] = new G1Projective(t.X * Beta, -t.Y, t.Z);
         }
 
+        // Doublings in Jacobian coordinates between windows (exception-free, see DoubleBranchFree), additions with the
+        // complete formulas; the conversions are constant-time, so the operation sequence is independent of k and P.
         var r = G1Projective.Identity;
         for (int word = 1; word >= 0; word--)
         {
             for (int shift = 60; shift >= 0; shift -= 4)
             {
-                r = r.Double().Double().Double().Double();
+                if (word != 1 || shift != 60)
+                {
+                    ProjectiveToJacobian(r, out var jacobian);
+                    DoubleBranchFree(jacobian, out jacobian);
+                    DoubleBranchFree(jacobian, out jacobian);
+                    DoubleBranchFree(jacobian, out jacobian);
+                    DoubleBranchFree(jacobian, out jacobian);
+                    JacobianToProjective(jacobian, out r);
+                }
+
                 for (int half = 0; half < 2; half++)
                 {
                     int nibble = (int)((digits[(2 * half) + word] >> shift) & 0xF);
-                    var table = tables.Slice(16 * half, 16);
-                    var entry = table[0];
-                    for (int j = 1; j < 16; j++)
-                    {
-                        entry = G1Projective.Select(entry, table[j], j == nibble);
-                    }
-
+                    SelectConstantTime(tables.Slice(16 * half, 16), nibble, out var entry);
                     r = r.Add(entry);
                 }
             }

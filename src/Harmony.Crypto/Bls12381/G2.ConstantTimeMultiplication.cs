@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Harmony.Crypto.Bls12381;
 
 /// <summary>
@@ -28,38 +32,101 @@ internal static partial class G2
         tables[1] = p;
         for (int j = 2; j < 16; j++)
         {
-            tables[j] = (j & 1) == 0 ? tables[j / 2].Double() : tables[j - 1].Add(p);
-        }
-
-        for (int i = 1; i < 4; i++)
-        {
-            for (int j = 0; j < 16; j++)
+            if ((j & 1) == 0)
             {
-                tables[(16 * i) + j] = PsiProjective(tables[(16 * (i - 1)) + j]).Negate();
+                tables[j] = tables[j / 2].Double();
+            }
+            else
+            {
+                AddComplete(tables[j - 1], p, out tables[j]);
             }
         }
 
+        // (−ψ)(P) from ψ; (−ψ)² = ψ² and (−ψ)³ = ψ²∘(−ψ) from the cheaper ψ² (base-field factors, no conjugation).
+        for (int j = 0; j < 16; j++)
+        {
+            tables[16 + j] = PsiProjective(tables[j]).Negate();
+            tables[32 + j] = PsiSquaredProjective(tables[j]);
+            tables[48 + j] = PsiSquaredProjective(tables[16 + j]);
+        }
+
+        // The four doublings between windows run in Jacobian coordinates (cheaper than the complete projective doubling
+        // and exception-free, see DoubleBranchFree); the additions use the complete formulas. Both conversions are
+        // constant-time, so the operation sequence stays independent of k and P.
         var r = G2Projective.Identity;
         for (int shift = 60; shift >= 0; shift -= 4)
         {
-            r = r.Double().Double().Double().Double();
+            if (shift != 60)
+            {
+                ProjectiveToJacobian(r, out var jacobian);
+                DoubleBranchFree(jacobian, out jacobian);
+                DoubleBranchFree(jacobian, out jacobian);
+                DoubleBranchFree(jacobian, out jacobian);
+                DoubleBranchFree(jacobian, out jacobian);
+                JacobianToProjective(jacobian, out r);
+            }
+
             for (int i = 0; i < 4; i++)
             {
                 int nibble = (int)((digits[i] >> shift) & 0xF);
-                var table = tables.Slice(16 * i, 16);
-                var entry = table[0];
-                for (int j = 1; j < 16; j++)
-                {
-                    entry = G2Projective.Select(entry, table[j], j == nibble);
-                }
-
-                r = r.Add(entry);
+                SelectConstantTime(tables.Slice(16 * i, 16), nibble, out var entry);
+                AddComplete(r, entry, out r);
             }
         }
 
         digits.Clear();
         rest.Clear();
         return r;
+    }
+
+    /// <summary>
+    /// r = table[index], reading every entry: each is masked with all-ones (the wanted index) or zero and OR-ed in, 256
+    /// bits at a time, so the memory accesses and the instruction sequence do not depend on the index.
+    /// </summary>
+    private static void SelectConstantTime(ReadOnlySpan<G2Projective> table, int index, out G2Projective r)
+    {
+        // A point is 36 limbs = 9 vectors of four.
+        var source = MemoryMarshal.Cast<G2Projective, Vector256<ulong>>(table);
+        Vector256<ulong> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default,
+            a5 = default, a6 = default, a7 = default, a8 = default;
+        for (int j = 0; j < table.Length; j++)
+        {
+            // ((j ^ index) − 1) >> 31 is 1 exactly when j = index (both below 2³¹).
+            var mask = Vector256.Create(0UL - (((uint)(j ^ index) - 1) >> 31));
+            var entry = source.Slice(9 * j, 9);
+            a0 |= entry[0] & mask;
+            a1 |= entry[1] & mask;
+            a2 |= entry[2] & mask;
+            a3 |= entry[3] & mask;
+            a4 |= entry[4] & mask;
+            a5 |= entry[5] & mask;
+            a6 |= entry[6] & mask;
+            a7 |= entry[7] & mask;
+            a8 |= entry[8] & mask;
+        }
+
+        Unsafe.SkipInit(out r);
+        var destination = MemoryMarshal.Cast<G2Projective, Vector256<ulong>>(MemoryMarshal.CreateSpan(ref r, 1));
+        destination[0] = a0;
+        destination[1] = a1;
+        destination[2] = a2;
+        destination[3] = a3;
+        destination[4] = a4;
+        destination[5] = a5;
+        destination[6] = a6;
+        destination[7] = a7;
+        destination[8] = a8;
+    }
+
+    /// <summary>
+    /// ψ² on homogeneous projective coordinates: ψ²(x, y) = (x·N(c_x), y·N(c_y)) with the norms N(c) = c·c̄ ∈ 𝔽p of the ψ
+    /// constants, since conjugating twice is the identity. Four base-field products.
+    /// </summary>
+    internal static G2Projective PsiSquaredProjective(in G2Projective p)
+    {
+        Fp2.MulByFp(p.X, PsiSquaredX, out var x);
+        Fp2.MulByFp(p.Y, PsiSquaredY, out var y);
+        return new G2Projective(x, y, p.Z);
     }
 
     /// <summary>ψ on homogeneous projective coordinates (the same twist constants as the Jacobian form).</summary>

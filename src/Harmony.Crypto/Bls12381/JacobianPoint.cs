@@ -30,6 +30,13 @@ internal readonly struct JacobianPoint<TField, TCurve>
     /// <summary>2P (dbl-2009-l: 2M + 5S).</summary>
     internal JacobianPoint<TField, TCurve> Double()
     {
+        if (typeof(TField) == typeof(Fp2) && typeof(TCurve) == typeof(G2Curve))
+        {
+            // G2 (the long doubling runs of cofactor clearing and subgroup checks): the same formula on Fp2 operands in place.
+            G2.Double(Unsafe.As<JacobianPoint<TField, TCurve>, G2Jacobian>(ref Unsafe.AsRef(in this)), out var doubled);
+            return Unsafe.As<G2Jacobian, JacobianPoint<TField, TCurve>>(ref doubled);
+        }
+
         if (IsInfinity)
         {
             return this;

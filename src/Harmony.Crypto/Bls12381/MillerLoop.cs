@@ -53,6 +53,16 @@ internal static class MillerLoop
             }
         }
 
+        // The doubling lines are evaluated at (3·x_P, −y_P), which takes the factor 3 and the sign out of every step.
+        Span<G1Affine> scaled = n <= 8 ? stackalloc G1Affine[8] : new G1Affine[n];
+        for (int i = 0; i < n; i++)
+        {
+            Fp.Add(p[i].X, p[i].X, out var x2);
+            Fp.Add(x2, p[i].X, out var x3);
+            Fp.Neg(p[i].Y, out var minusY);
+            scaled[i] = new G1Affine(x3, minusY);
+        }
+
         var f = Fp12.One;
         bool first = true;
         for (int bit = 62; bit >= 0; bit--)
@@ -62,12 +72,23 @@ internal static class MillerLoop
                 Fp12.Sqr(f, out f);
             }
 
-            first = false;
             for (int i = 0; i < n; i++)
             {
                 DoublingStep(ref r[i], out var c0, out var c1, out var c2);
-                Evaluate(ref f, c0, c1, c2, p[i]);
+                if (first && i == 0)
+                {
+                    // f = 1: the first line is f itself.
+                    Fp2.MulByFp(c1, scaled[0].X, out var l1);
+                    Fp2.MulByFp(c2, scaled[0].Y, out var l4);
+                    f = new Fp12(new Fp6(c0, l1, default), new Fp6(default, l4, default));
+                }
+                else
+                {
+                    Evaluate(ref f, c0, c1, c2, scaled[i]);
+                }
             }
+
+            first = false;
 
             if (((AbsX >> bit) & 1) != 0)
             {
@@ -130,10 +151,10 @@ internal static class MillerLoop
         Fp2.Sub(y, e3, out y);
         Fp2.Mul(b, h, out var z);
 
+        // The line is l0 + 3j·x_P·v − h·y_P·v·w; the caller evaluates at (3·x_P, −y_P), so l1 = j and l4 = h.
         Fp2.Sub(e, b, out l0);
-        Fp2.Add(j, j, out l1);
-        Fp2.Add(l1, j, out l1);
-        Fp2.Neg(h, out l4);
+        l1 = j;
+        l4 = h;
         r = new G2Projective(x, y, z);
     }
 
