@@ -65,7 +65,7 @@ public sealed partial class FbftEngine
             return false;
         }
 
-        if (request.Payload.Length != _scheme.SignatureSize || !_scheme.TryDecodeSignature(request.Payload.Span, out signature, out _))
+        if (request.Payload.Length != _scheme.SignatureSize || !_scheme.TryDecodeSignatureForAggregation(request.Payload.Span, out signature, out _))
         {
             Drop(type, "payload is not a signature");
             return false;

@@ -3,8 +3,12 @@ namespace Harmony.Crypto.Bls;
 /// <summary>The outcome of verifying a batch of signature sets.</summary>
 public sealed class BatchVerificationResult
 {
-    internal BatchVerificationResult(bool isValid, IReadOnlyList<int> invalidIndices)
+    /// <summary>Creates a result (for alternative scheme implementations, such as a native backend).</summary>
+    /// <param name="isValid">Whether every set verified.</param>
+    /// <param name="invalidIndices">The failing positions in ascending order.</param>
+    public BatchVerificationResult(bool isValid, IReadOnlyList<int> invalidIndices)
     {
+        ArgumentNullException.ThrowIfNull(invalidIndices);
         IsValid = isValid;
         InvalidIndices = invalidIndices;
     }

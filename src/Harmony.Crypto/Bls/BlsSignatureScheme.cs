@@ -125,6 +125,20 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
     }
 
     /// <inheritdoc />
+    public bool TryDecodeSignatureForAggregation(ReadOnlySpan<byte> encoded, out BlsSignature signature, out PointDecodeError reason)
+    {
+        signature = default;
+        reason = DecodeG2(encoded, out var point);
+        if (reason != PointDecodeError.None)
+        {
+            return false;
+        }
+
+        signature = new BlsSignature(new G2Point(point), subgroupChecked: point.IsInfinity);
+        return true;
+    }
+
+    /// <inheritdoc />
     public BlsPublicKey GetPublicKey(BlsSecretKey secretKey)
     {
         ArgumentNullException.ThrowIfNull(secretKey);
@@ -187,7 +201,7 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
     /// <inheritdoc />
     public bool Verify(in BlsPublicKey publicKey, ReadOnlySpan<byte> message, in BlsSignature signature)
     {
-        if (publicKey.IsInfinity || !TryHashToG2(message, out var hash))
+        if (publicKey.IsInfinity || !InSubgroup(signature) || !TryHashToG2(message, out var hash))
         {
             return false;
         }
@@ -211,7 +225,7 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
             }
         }
 
-        if (!TryHashToG2(message, out var hash))
+        if (!InSubgroup(signature) || !TryHashToG2(message, out var hash))
         {
             return false;
         }
@@ -223,7 +237,7 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
     /// <inheritdoc />
     public bool AggregateVerify(ReadOnlySpan<BlsPublicKey> publicKeys, ReadOnlySpan<ReadOnlyMemory<byte>> messages, in BlsSignature signature)
     {
-        if (publicKeys.IsEmpty || publicKeys.Length != messages.Length)
+        if (publicKeys.IsEmpty || publicKeys.Length != messages.Length || !InSubgroup(signature))
         {
             return false;
         }
@@ -272,7 +286,7 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
         var ps = new G1Affine[n + 1];
         var qs = new G2Affine[n + 1];
         var messages = new ReadOnlyMemory<byte>[n];
-        bool anyInfinityKey = false;
+        bool anyRejected = false;
         var coefficients = new ulong[n];
         var signatures = new G2Affine[n];
         var scaledKeys = new G1Jacobian[n];
@@ -281,9 +295,9 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
         {
             var set = sets[i];
             messages[i] = set.Message;
-            if (set.PublicKey.IsInfinity)
+            if (set.PublicKey.IsInfinity || !InSubgroup(set.Signature))
             {
-                anyInfinityKey = true;
+                anyRejected = true;
                 continue;
             }
 
@@ -306,7 +320,7 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
         bool allHashed = HashAll(messages, qs, unhashable);
 
         bool valid = false;
-        if (!anyInfinityKey && allHashed)
+        if (!anyRejected && allHashed)
         {
             ps[n] = Generator.Negate();
             qs[n] = MultiScalarMultiplication.Compute<Fp2, G2Curve>(signatures, coefficients, 1).ToAffine();
@@ -323,7 +337,7 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
         for (int i = 0; i < n; i++)
         {
             var set = sets[i];
-            if (set.PublicKey.IsInfinity || unhashable[i] || !PairingEquals(set.PublicKey.Point.Affine, qs[i], set.Signature.Point.Affine))
+            if (set.PublicKey.IsInfinity || unhashable[i] || !InSubgroup(set.Signature) || !PairingEquals(set.PublicKey.Point.Affine, qs[i], set.Signature.Point.Affine))
             {
                 invalid.Add(i);
             }
@@ -342,13 +356,16 @@ public abstract class BlsSignatureScheme : IBlsSignatureScheme
     /// <inheritdoc />
     public bool VerifyPossession(in BlsPublicKey publicKey, in BlsSignature proof)
     {
-        if (publicKey.IsInfinity)
+        if (publicKey.IsInfinity || !InSubgroup(proof))
         {
             return false;
         }
 
         return PairingEquals(publicKey.Point.Affine, PossessionPoint(publicKey).ToAffine(), proof.Point.Affine);
     }
+
+    /// <summary>True for a signature decoded with the subgroup check, or one that passes it now.</summary>
+    private static bool InSubgroup(in BlsSignature signature) => signature.IsSubgroupChecked || G2.IsInSubgroup(signature.Point.Affine);
 
     private static BlsSignature SignPoint(BlsSecretKey secretKey, in G2Jacobian hash)
     {

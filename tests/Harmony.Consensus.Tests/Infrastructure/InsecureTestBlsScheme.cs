@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
-using System.Reflection;
 using Harmony.Crypto.Bls;
 using Harmony.Crypto.Bls12381;
 using Harmony.Crypto.Hashing;
@@ -174,13 +173,7 @@ internal sealed class InsecureTestBlsScheme : IBlsSignatureScheme
             }
         }
 
-        // BatchVerificationResult has no public constructor; the test scheme builds one through reflection.
-        return (BatchVerificationResult)Activator.CreateInstance(
-            typeof(BatchVerificationResult),
-            BindingFlags.NonPublic | BindingFlags.Instance,
-            binder: null,
-            args: [sets.Length > 0 && invalid.Count == 0, (IReadOnlyList<int>)invalid],
-            culture: null)!;
+        return new BatchVerificationResult(sets.Length > 0 && invalid.Count == 0, invalid);
     }
 
     public BlsSignature ProvePossession(BlsSecretKey secretKey) => Sign(secretKey, "test-scheme-pop"u8);
