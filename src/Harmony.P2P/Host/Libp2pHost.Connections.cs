@@ -55,6 +55,7 @@ public sealed partial class Libp2pHost
                 : ConnectionCount >= _options.MaxConnections ? $"{_options.MaxConnections} connections are already open" : null;
             if (refusal is not null)
             {
+                Libp2pMetrics.ConnectionsRejected.Add(1);
                 Libp2pLog.ConnectionRejected(_logger, remote, refusal);
                 tcp.Abort();
                 return;
@@ -67,6 +68,7 @@ public sealed partial class Libp2pHost
             string reason = e is OperationCanceledException && !_shutdown.IsCancellationRequested
                 ? $"the handshake did not finish within {_options.HandshakeTimeout.TotalSeconds:0.###} s"
                 : e.Message;
+            Libp2pMetrics.ConnectionsRejected.Add(1);
             Libp2pLog.ConnectionRejected(_logger, remote, reason);
         }
         finally
@@ -136,7 +138,9 @@ public sealed partial class Libp2pHost
             _connectionCount++;
         }
 
-        Libp2pLog.ConnectionEstablished(_logger, connection.RemotePeer, connection.Outbound ? "outbound" : "inbound", connection.RemoteAddress);
+        string direction = connection.Outbound ? "outbound" : "inbound";
+        Libp2pMetrics.ConnectionsOpened.Add(1, new KeyValuePair<string, object?>("direction", direction));
+        Libp2pLog.ConnectionEstablished(_logger, connection.RemotePeer, direction, connection.RemoteAddress);
         Track(WatchAsync(connection));
         if (first)
         {
@@ -168,6 +172,7 @@ public sealed partial class Libp2pHost
             }
         }
 
+        Libp2pMetrics.ConnectionsClosed.Add(1);
         Libp2pLog.ConnectionClosed(_logger, connection.RemotePeer, connection.Session.CloseReason ?? "closed");
         if (last)
         {

@@ -79,7 +79,7 @@ internal sealed class NoiseSymmetricState : IDisposable
     /// Noise's HKDF with two outputs, written out with HMAC-SHA-256 because the platform HKDF rejects the empty input
     /// key material of <see cref="Split"/>: temp = HMAC(ck, ikm), out1 = HMAC(temp, 0x01), out2 = HMAC(temp, out1 ‖ 0x02).
     /// </summary>
-    private static void Hkdf(ReadOnlySpan<byte> chainingKey, ReadOnlySpan<byte> inputKeyMaterial, Span<byte> output64)
+    internal static void Hkdf(ReadOnlySpan<byte> chainingKey, ReadOnlySpan<byte> inputKeyMaterial, Span<byte> output64)
     {
         Span<byte> temp = stackalloc byte[32];
         Span<byte> block = stackalloc byte[33];

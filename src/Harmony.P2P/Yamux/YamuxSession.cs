@@ -104,6 +104,8 @@ public sealed class YamuxSession : IAsyncDisposable
             _streams[id] = stream;
         }
 
+        Libp2pMetrics.StreamsOpened.Add(1, new KeyValuePair<string, object?>("direction", "outbound"));
+
         await SendFrameAsync(stream, YamuxFrameType.WindowUpdate, YamuxFlags.None, 0, ReadOnlySequence<byte>.Empty, cancellationToken).ConfigureAwait(false);
         return stream;
     }
@@ -244,6 +246,7 @@ public sealed class YamuxSession : IAsyncDisposable
         if (reason is not null)
         {
             CloseReason = reason;
+            Libp2pMetrics.ProtocolErrors.Add(1);
             Libp2pLog.SessionProtocolError(_logger, RemotePeer, reason);
         }
 
@@ -446,6 +449,7 @@ public sealed class YamuxSession : IAsyncDisposable
                     return (null, $"the remote kept opening streams beyond the limit of {_options.MaxStreams} ({_refused} refused)");
                 }
 
+                Libp2pMetrics.StreamsRefused.Add(1);
                 Libp2pLog.StreamRefused(_logger, id, RemotePeer, _options.MaxStreams);
                 SendReset(id);
                 return (null, null);
@@ -454,6 +458,8 @@ public sealed class YamuxSession : IAsyncDisposable
             stream = new YamuxChannel(this, id, outbound: false);
             _streams[id] = stream;
         }
+
+        Libp2pMetrics.StreamsOpened.Add(1, new KeyValuePair<string, object?>("direction", "inbound"));
 
         // Acknowledge at once, then hand the stream over without blocking the read loop.
         SendWindowUpdate(stream, 0);

@@ -57,11 +57,14 @@ public sealed class HostInteropTests
         jsPing["rttMs"]!.GetValue<double>().ShouldBeGreaterThanOrEqualTo(0);
     }
 
-    [SkippableFact]
-    public async Task JS_dials_CSharp_then_identifies_pings_and_echoes_through_a_csharp_handler()
+    [SkippableTheory]
+    [InlineData("ed25519", false)]
+    [InlineData("secp256k1", true)]
+    public async Task JS_dials_CSharp_then_identifies_pings_and_echoes_through_a_csharp_handler(string jsKeyType, bool csharpSecp256k1)
     {
-        await using var js = await JsLibp2pPeer.StartAsync();
-        using var identity = Libp2pPrivateKey.GenerateEd25519();
+        await using var js = await JsLibp2pPeer.StartAsync(jsKeyType);
+        using var random = RandomNumberGenerator.Create();
+        using var identity = csharpSecp256k1 ? Libp2pPrivateKey.GenerateSecp256k1(random) : Libp2pPrivateKey.GenerateEd25519(random);
         await using var host = NewHost(identity);
         host.SetHandler(new EchoHandler());
         var listen = host.Listen(Multiaddress.Parse("/ip4/127.0.0.1/tcp/0"));

@@ -19,11 +19,23 @@ public sealed class HostBadInputTests
     [Fact]
     public async Task Garbage_before_multistream_closes_the_connection_with_a_logged_reason()
     {
+        long rejected = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Libp2pMetrics.MeterName && instrument.Name == "harmony.libp2p.connections.rejected")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref rejected, value));
+        listener.Start();
         await using var target = await Target.StartAsync();
         await using var tcp = await target.ConnectRawAsync();
         await tcp.Output.WriteAsync("GET / HTTP/1.1\r\nHost: harmony\r\n\r\n"u8.ToArray());
         await ShouldBeClosedAsync(tcp);
         await target.Logs.WaitForAsync("expected the header");
+        Interlocked.Read(ref rejected).ShouldBeGreaterThanOrEqualTo(1);
         await target.ShouldStillServeAsync();
     }
 
