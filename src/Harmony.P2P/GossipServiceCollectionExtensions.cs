@@ -15,7 +15,8 @@ public static class GossipServiceCollectionExtensions
 {
     /// <summary>
     /// Adds gossipsub over the registered <see cref="ILibp2pHost"/>: <see cref="GossipSubOptions"/> (validated at
-    /// start-up; Harmony's D = 5/4/8 by default), a started <see cref="GossipSub"/> and <see cref="IHarmonyPubSub"/> as
+    /// start-up; mesh degrees and message size taken from <see cref="P2POptions"/>, Harmony's D = 5/4/8 and 2 MiB by
+    /// default, then <paramref name="configure"/>), a started <see cref="GossipSub"/> and <see cref="IHarmonyPubSub"/> as
     /// <see cref="GossipHarmonyPubSub"/>. Under StrictSign (the default) messages are signed by an
     /// <see cref="IPubSubSigner"/>, by default a <see cref="Libp2pIdentitySigner"/> over the registered
     /// <see cref="Identity.Libp2pPrivateKey"/>, and checked by <see cref="Libp2pIdentityVerifier"/>. Every registration
@@ -27,7 +28,18 @@ public static class GossipServiceCollectionExtensions
     public static IServiceCollection AddHarmonyGossip(this IServiceCollection services, Action<GossipSubOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var builder = services.AddOptions<GossipSubOptions>().ValidateOnStart();
+        // The node-wide network settings (mesh degrees, message size) flow into gossipsub first; explicit gossip
+        // settings passed here are applied after them and win.
+        var builder = services.AddOptions<GossipSubOptions>()
+            .Configure<IOptions<P2POptions>>(static (gossip, p2p) =>
+            {
+                gossip.D = p2p.Value.MeshDegree;
+                gossip.DLow = p2p.Value.MeshDegreeLow;
+                gossip.DHigh = p2p.Value.MeshDegreeHigh;
+                gossip.Limits.MaxRpcSize = p2p.Value.MaxMessageSize;
+                gossip.Limits.MaxMessageSize = p2p.Value.MaxMessageSize;
+            })
+            .ValidateOnStart();
         if (configure is not null)
         {
             builder.Configure(configure);

@@ -23,8 +23,10 @@ public sealed class GossipHarmonyPubSub(GossipSub gossip, int capacity = 4096) :
     /// <inheritdoc />
     public ChannelReader<HarmonyPubSubMessage> Messages => _messages.Reader;
 
+    private long _dropped;
+
     /// <summary>Payloads dropped because the reader fell behind.</summary>
-    public long Dropped { get; private set; }
+    public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <inheritdoc />
     public void Join(string topic)
@@ -92,7 +94,7 @@ public sealed class GossipHarmonyPubSub(GossipSub gossip, int capacity = 4096) :
         var sender = PeerId.TryFromBytes(message.From.Span, out var author) ? author : received.ReceivedFrom;
         if (!_messages.Writer.TryWrite(new HarmonyPubSubMessage(message.Topic, sender, parsed.Category, parsed.Body)))
         {
-            Dropped++;
+            Interlocked.Increment(ref _dropped);
         }
     }
 }

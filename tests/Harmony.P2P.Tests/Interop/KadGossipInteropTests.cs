@@ -21,10 +21,19 @@ public sealed class KadGossipInteropTests
         using var identity = Libp2pPrivateKey.GenerateEd25519();
         await using var host = HostInteropTests.NewHost(identity);
         var node = new KadNode(Libp2pKadTransport.ToKadPeer(host.LocalPeer), new Libp2pKadTransport(host), random: new Random(1));
-        host.SetHandler(new KadProtocolHandler(node, senderMode: _ => KadMode.Server));
+        var senderMode = KadSenderModes.FromIdentify(host);
+        host.SetHandler(new KadProtocolHandler(node, senderMode: senderMode));
         var listen = host.Listen(Multiaddress.Parse("/ip4/127.0.0.1/tcp/0"));
         (await host.DialAsync(js.Address)).ShouldBe(js.PeerId);
         await js.CommandAsync(new JsonObject { ["cmd"] = "kad.addPeer", ["addr"] = listen.WithPeerId(host.LocalPeer).ToString() });
+
+        // Identify tells the C# side that JS serves the DHT.
+        var deadline = DateTime.UtcNow + Patience;
+        while (senderMode(js.PeerId) != KadMode.Server)
+        {
+            (DateTime.UtcNow < deadline).ShouldBeTrue("identify never reported the JS peer's kad protocol");
+            await Task.Delay(50);
+        }
 
         // C# → JS: FIND_NODE answered by JS's DHT server, which now knows the C# node.
         var jsPeer = Libp2pKadTransport.ToKadPeer(js.PeerId);

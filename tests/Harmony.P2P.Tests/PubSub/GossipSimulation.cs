@@ -73,10 +73,10 @@ internal sealed class GossipSimulation
         }
     }
 
-    /// <summary>Starts the heartbeat of every node that has none yet.</summary>
-    public void StartHeartbeats()
+    /// <summary>Starts the heartbeat of every node (or of <paramref name="only"/> those) that has none yet.</summary>
+    public void StartHeartbeats(IEnumerable<SimNode>? only = null)
     {
-        foreach (var node in Nodes)
+        foreach (var node in only ?? Nodes)
         {
             if (!_beating.Add(node))
             {

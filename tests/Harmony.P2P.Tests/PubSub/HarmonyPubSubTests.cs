@@ -80,5 +80,11 @@ public class HarmonyPubSubTests
         var options = defaults.GetRequiredService<IOptions<Harmony.P2P.PubSub.GossipSubOptions>>().Value;
         (options.D, options.DLow, options.DHigh, options.DLazy).ShouldBe((5, 4, 8, 4));
         (options.FanoutTtl, options.MaxIHaveLength, options.Limits.MaxRpcSize).ShouldBe((TimeSpan.FromSeconds(10), 1000, 2 * 1024 * 1024));
+
+        // Node-wide settings flow in; explicit gossip settings win over them.
+        using var mapped = new ServiceCollection().AddHarmonyP2P(o => { o.MeshDegreeHigh = 10; o.MaxMessageSize = 1 << 20; })
+            .AddHarmonyGossip(o => o.DLazy = 6).BuildServiceProvider();
+        var fromP2P = mapped.GetRequiredService<IOptions<Harmony.P2P.PubSub.GossipSubOptions>>().Value;
+        (fromP2P.DHigh, fromP2P.DLazy, fromP2P.Limits.MaxMessageSize).ShouldBe((10, 6, 1 << 20));
     }
 }
