@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Harmony.Crypto.Secp256k1;
 using Harmony.P2P.Libp2p;
-using Harmony.P2P.Libp2pWire;
+using Harmony.P2P.Protobuf;
 using BcEd25519 = Org.BouncyCastle.Math.EC.Rfc8032.Ed25519;
 
 namespace Harmony.P2P.Identity;
@@ -17,6 +17,8 @@ public sealed class Libp2pPrivateKey : IDisposable
     private readonly byte[] _secret;
     private readonly Secp256k1PrivateKey? _secp256k1;
     private bool _disposed;
+
+    private byte[]? _ed25519PublicKey;
 
     private Libp2pPrivateKey(Libp2pKeyType type, byte[] secret, Secp256k1PrivateKey? secp256k1, Libp2pPublicKey publicKey)
     {
@@ -89,13 +91,13 @@ public sealed class Libp2pPrivateKey : IDisposable
         var reader = new ProtoReader(encoded);
         ulong? type = null;
         ReadOnlySpan<byte> data = default;
-        while (reader.TryNext(out int field, out int wireType, out ulong value, out var bytes))
+        while (reader.TryReadField(out int field, out ProtoWireType wireType, out ulong value, out var bytes))
         {
-            if (field == 1 && wireType == 0)
+            if (field == 1 && wireType == ProtoWireType.Varint)
             {
                 type = value;
             }
-            else if (field == 2 && wireType == 2)
+            else if (field == 2 && wireType == ProtoWireType.LengthDelimited)
             {
                 data = bytes;
             }
@@ -133,7 +135,7 @@ public sealed class Libp2pPrivateKey : IDisposable
     public byte[] Encode()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var writer = new ProtoWriter();
+        var writer = new ProtoBufferWriter();
         writer.WriteVarint(1, (ulong)Type);
         if (Type == Libp2pKeyType.Ed25519)
         {
@@ -164,8 +166,10 @@ public sealed class Libp2pPrivateKey : IDisposable
             return Secp256k1Der.Encode(_secp256k1.Sign(hash));
         }
 
+        // Passing the cached public key spares BouncyCastle re-deriving it (a scalar multiplication) on every signature.
         var signature = new byte[64];
-        BcEd25519.Sign(_secret, 0, message.ToArray(), 0, message.Length, signature, 0);
+        _ed25519PublicKey ??= PublicKey.Data.ToArray();
+        BcEd25519.Sign(_secret, 0, _ed25519PublicKey, 0, message.ToArray(), 0, message.Length, signature, 0);
         return signature;
     }
 

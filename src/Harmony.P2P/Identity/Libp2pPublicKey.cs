@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Harmony.Crypto.Secp256k1;
 using Harmony.P2P.Libp2p;
-using Harmony.P2P.Libp2pWire;
+using Harmony.P2P.Protobuf;
 using BcEd25519 = Org.BouncyCastle.Math.EC.Rfc8032.Ed25519;
 
 namespace Harmony.P2P.Identity;
@@ -25,7 +25,7 @@ public sealed class Libp2pPublicKey : IEquatable<Libp2pPublicKey>
         Type = type;
         _data = data;
         _secp256k1 = secp256k1;
-        var writer = new ProtoWriter();
+        var writer = new ProtoBufferWriter();
         writer.WriteVarint(1, (ulong)type);
         writer.WriteBytes(2, data);
         _encoded = writer.ToArray();
@@ -60,13 +60,13 @@ public sealed class Libp2pPublicKey : IEquatable<Libp2pPublicKey>
         ulong? type = null;
         ReadOnlySpan<byte> data = default;
         bool hasData = false;
-        while (reader.TryNext(out int field, out int wireType, out ulong value, out var bytes))
+        while (reader.TryReadField(out int field, out ProtoWireType wireType, out ulong value, out var bytes))
         {
-            if (field == 1 && wireType == 0)
+            if (field == 1 && wireType == ProtoWireType.Varint)
             {
                 type = value;
             }
-            else if (field == 2 && wireType == 2)
+            else if (field == 2 && wireType == ProtoWireType.LengthDelimited)
             {
                 data = bytes;
                 hasData = true;

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.IO.Pipelines;
 using Harmony.P2P.Transport;
 
+using Harmony.P2P.Protobuf;
+
 namespace Harmony.P2P.Libp2pWire;
 
 /// <summary>Reads and writes the fixed-size and varint-length-prefixed messages of libp2p protocols on a pipe.</summary>
@@ -36,14 +38,14 @@ internal static class PipeMessages
     /// <exception cref="Libp2pProtocolException">The prefix is malformed, the message too long, or the input ends inside it.</exception>
     public static async ValueTask<byte[]?> ReadLengthPrefixedAsync(PipeReader input, int maxLength, string what, CancellationToken cancellationToken)
     {
-        var prefix = new byte[Varint.MaxLength];
+        var prefix = new byte[Varint.MaxProtobufVarintLength];
         while (true)
         {
             var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             int available = (int)Math.Min(buffer.Length, prefix.Length);
             buffer.Slice(0, available).CopyTo(prefix);
-            if (Varint.TryRead(prefix.AsSpan(0, available), out ulong length, out int used))
+            if (Varint.TryReadMinimal(prefix.AsSpan(0, available), out ulong length, out int used))
             {
                 if (length > (ulong)maxLength)
                 {
@@ -80,8 +82,8 @@ internal static class PipeMessages
     /// <summary>Writes a varint length prefix and the message, and flushes.</summary>
     public static async ValueTask WriteLengthPrefixedAsync(PipeWriter output, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
-        var span = output.GetSpan(Varint.MaxLength + message.Length);
-        int used = Varint.Write((ulong)message.Length, span);
+        var span = output.GetSpan(Varint.MaxProtobufVarintLength + message.Length);
+        int used = Varint.Write(span, (ulong)message.Length);
         message.Span.CopyTo(span[used..]);
         output.Advance(used + message.Length);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Harmony.P2P.Libp2p;
-using Harmony.P2P.Libp2pWire;
+using Harmony.P2P.Protobuf;
 
 namespace Harmony.P2P.Multiaddr;
 
@@ -99,7 +99,7 @@ public sealed class Multiaddress : IEquatable<Multiaddress>
         var components = new List<MultiaddressComponent>();
         while (!bytes.IsEmpty)
         {
-            if (!Varint.TryRead(bytes, out ulong code, out int used) || !Enum.IsDefined((MultiaddressProtocol)(int)Math.Min(code, int.MaxValue)))
+            if (!Varint.TryReadMinimal(bytes, out ulong code, out int used) || !Enum.IsDefined((MultiaddressProtocol)(int)Math.Min(code, int.MaxValue)))
             {
                 return false;
             }
@@ -109,7 +109,7 @@ public sealed class Multiaddress : IEquatable<Multiaddress>
             int size = FixedSize(protocol);
             if (size < 0)
             {
-                if (!Varint.TryRead(bytes, out ulong length, out used) || length > (ulong)(bytes.Length - used))
+                if (!Varint.TryReadMinimal(bytes, out ulong length, out used) || length > (ulong)(bytes.Length - used))
                 {
                     return false;
                 }
@@ -213,13 +213,13 @@ public sealed class Multiaddress : IEquatable<Multiaddress>
     private static byte[] Encode(MultiaddressComponent[] components)
     {
         var buffer = new List<byte>();
-        Span<byte> varint = stackalloc byte[Varint.MaxLength];
+        Span<byte> varint = stackalloc byte[Varint.MaxProtobufVarintLength];
         foreach (var component in components)
         {
-            buffer.AddRange(varint[..Varint.Write((ulong)component.Protocol, varint)]);
+            buffer.AddRange(varint[..Varint.Write(varint, (ulong)component.Protocol)]);
             if (FixedSize(component.Protocol) < 0)
             {
-                buffer.AddRange(varint[..Varint.Write((ulong)component.Value.Length, varint)]);
+                buffer.AddRange(varint[..Varint.Write(varint, (ulong)component.Value.Length)]);
             }
 
             buffer.AddRange(component.Value.Span);

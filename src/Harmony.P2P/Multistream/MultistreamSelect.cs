@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
-using Harmony.P2P.Libp2pWire;
+using Harmony.P2P.Protobuf;
 using Harmony.P2P.Transport;
 
 namespace Harmony.P2P.Multistream;
@@ -129,8 +129,8 @@ public static class MultistreamSelect
             throw new ArgumentException($"The protocol id '{line}' is longer than {MaxLineLength - 1} bytes.", nameof(line));
         }
 
-        var span = output.GetSpan(Varint.MaxLength + length);
-        int used = Varint.Write((ulong)length, span);
+        var span = output.GetSpan(Varint.MaxProtobufVarintLength + length);
+        int used = Varint.Write(span, (ulong)length);
         used += Encoding.UTF8.GetBytes(line, span[used..]);
         span[used++] = (byte)'\n';
         output.Advance(used);
@@ -202,10 +202,10 @@ public static class MultistreamSelect
     {
         line = null;
         consumed = buffer.Start;
-        Span<byte> prefix = stackalloc byte[Varint.MaxLength];
+        Span<byte> prefix = stackalloc byte[Varint.MaxProtobufVarintLength];
         int available = (int)Math.Min(buffer.Length, prefix.Length);
         buffer.Slice(0, available).CopyTo(prefix);
-        if (!Varint.TryRead(prefix[..available], out ulong length, out int used))
+        if (!Varint.TryReadMinimal(prefix[..available], out ulong length, out int used))
         {
             if (available >= 2 || (available == 1 && prefix[0] < 0x80))
             {

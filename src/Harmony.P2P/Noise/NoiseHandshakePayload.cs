@@ -1,4 +1,4 @@
-using Harmony.P2P.Libp2pWire;
+using Harmony.P2P.Protobuf;
 
 namespace Harmony.P2P.Noise;
 
@@ -13,7 +13,7 @@ internal static class NoiseHandshakePayload
 
     public static byte[] Encode(ReadOnlySpan<byte> identityKey, ReadOnlySpan<byte> identitySignature)
     {
-        var writer = new ProtoWriter();
+        var writer = new ProtoBufferWriter();
         writer.WriteBytes(1, identityKey);
         writer.WriteBytes(2, identitySignature);
         return writer.ToArray();
@@ -24,9 +24,9 @@ internal static class NoiseHandshakePayload
         identityKey = default;
         identitySignature = default;
         var reader = new ProtoReader(payload);
-        while (reader.TryNext(out int field, out int wireType, out _, out var bytes))
+        while (reader.TryReadField(out int field, out ProtoWireType wireType, out _, out var bytes))
         {
-            if (wireType != 2)
+            if (wireType != ProtoWireType.LengthDelimited)
             {
                 continue;
             }

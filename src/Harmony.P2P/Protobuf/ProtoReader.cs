@@ -20,6 +20,55 @@ public ref struct ProtoReader
     /// <summary>Whether all input has been read.</summary>
     public readonly bool End => _position >= _data.Length;
 
+    /// <summary>Whether <see cref="TryReadField"/> stopped at malformed input rather than at the end.</summary>
+    public bool Malformed { get; private set; }
+
+    /// <summary>
+    /// Reads the next whole field: its number, wire type, and its value — the integer for varint, 64-bit and 32-bit
+    /// fields, the bytes for length-delimited ones. False at the end of the input, or on malformed input with
+    /// <see cref="Malformed"/> set.
+    /// </summary>
+    /// <param name="field">The field number.</param>
+    /// <param name="wireType">The wire type.</param>
+    /// <param name="value">The integer value (varint, fixed64, fixed32 fields).</param>
+    /// <param name="bytes">The value of a length-delimited field, a slice of the input.</param>
+    /// <returns>Whether a field was read.</returns>
+    public bool TryReadField(out int field, out ProtoWireType wireType, out ulong value, out ReadOnlySpan<byte> bytes)
+    {
+        value = 0;
+        bytes = default;
+        if (End)
+        {
+            field = 0;
+            wireType = default;
+            return false;
+        }
+
+        if (!TryReadTag(out field, out wireType))
+        {
+            return Fail();
+        }
+
+        var rest = _data[_position..];
+        switch (wireType)
+        {
+            case ProtoWireType.Varint:
+                return TryReadVarint(out value) || Fail();
+            case ProtoWireType.LengthDelimited:
+                return TryReadBytes(out bytes) || Fail();
+            case ProtoWireType.Fixed64 when rest.Length >= 8:
+                value = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(rest);
+                _position += 8;
+                return true;
+            case ProtoWireType.Fixed32 when rest.Length >= 4:
+                value = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(rest);
+                _position += 4;
+                return true;
+            default:
+                return Fail();
+        }
+    }
+
     /// <summary>Reads the next field key.</summary>
     /// <param name="field">The field number (1 or more).</param>
     /// <param name="wireType">The wire type.</param>
@@ -86,6 +135,13 @@ public ref struct ProtoReader
             default:
                 return false;
         }
+    }
+
+    private bool Fail()
+    {
+        Malformed = true;
+        _position = _data.Length;
+        return false;
     }
 
     private bool TryAdvance(int count)

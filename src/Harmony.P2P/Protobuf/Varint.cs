@@ -110,4 +110,29 @@ public static class Varint
         value = 0;
         return source.Length < MaxUnsignedVarintLength;
     }
+
+    /// <summary>
+    /// Reads a minimally encoded varint of at most 10 bytes (the rule libp2p's stream framing and multiaddrs follow):
+    /// false when the input ends early, overflows 64 bits or carries a redundant trailing zero group.
+    /// </summary>
+    /// <param name="source">The bytes.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="consumed">Bytes read, or 0 on failure.</param>
+    /// <returns>Whether a complete, minimal varint was read.</returns>
+    public static bool TryReadMinimal(ReadOnlySpan<byte> source, out ulong value, out int consumed)
+    {
+        if (!TryRead(source, out value, out consumed))
+        {
+            return false;
+        }
+
+        if (consumed > 1 && source[consumed - 1] == 0)
+        {
+            value = 0;
+            consumed = 0;
+            return false;
+        }
+
+        return true;
+    }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Harmony.P2P.Identity;
-using Harmony.P2P.Libp2pWire;
+using Harmony.P2P.Protobuf;
 using Harmony.P2P.Multiaddr;
 
 namespace Harmony.P2P.Protocols;
@@ -41,7 +41,7 @@ public sealed class IdentifyMessage
     /// <returns>The bytes.</returns>
     public byte[] Encode()
     {
-        var writer = new ProtoWriter();
+        var writer = new ProtoBufferWriter();
         if (PublicKey is not null)
         {
             writer.WriteBytes(1, PublicKey.Encoded);
@@ -97,9 +97,9 @@ public sealed class IdentifyMessage
         var utf8 = new UTF8Encoding(false, true);
         try
         {
-            while (reader.TryNext(out int field, out int wireType, out _, out var value))
+            while (reader.TryReadField(out int field, out ProtoWireType wireType, out _, out var value))
             {
-                if (wireType != 2)
+                if (wireType != ProtoWireType.LengthDelimited)
                 {
                     continue;
                 }

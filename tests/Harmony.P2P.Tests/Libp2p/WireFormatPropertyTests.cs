@@ -1,7 +1,7 @@
 using System.Net;
 using FsCheck;
 using FsCheck.Fluent;
-using Harmony.P2P.Libp2pWire;
+using Harmony.P2P.Protobuf;
 using Harmony.P2P.Multiaddr;
 using Harmony.P2P.Protocols;
 using Harmony.P2P.Yamux;
@@ -16,11 +16,11 @@ public sealed class WireFormatPropertyTests
     {
         Prop.ForAll<ulong>(value =>
         {
-            var buffer = new byte[Varint.MaxLength];
-            int written = Varint.Write(value, buffer);
-            return written == Varint.SizeOf(value) &&
-                Varint.TryRead(buffer.AsSpan(0, written), out ulong read, out int consumed) && read == value && consumed == written &&
-                !Varint.TryRead(buffer.AsSpan(0, written - 1), out _, out _);
+            var buffer = new byte[Varint.MaxProtobufVarintLength];
+            int written = Varint.Write(buffer, value);
+            return written == Varint.Size(value) &&
+                Varint.TryReadMinimal(buffer.AsSpan(0, written), out ulong read, out int consumed) && read == value && consumed == written &&
+                !Varint.TryReadMinimal(buffer.AsSpan(0, written - 1), out _, out _);
         }).QuickCheckThrowOnFailure();
     }
 
