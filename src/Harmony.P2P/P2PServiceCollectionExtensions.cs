@@ -10,8 +10,12 @@ public static class P2PServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the network options (validated at start-up), the <see cref="TimeProvider"/> used for heartbeats, and the
-    /// Kademlia DHT registrations of <see cref="AddHarmonyKademlia"/> with default settings (call that method as well
-    /// to change them).
+    /// whole libp2p stack with default settings (call the individual methods as well, before this one, to change
+    /// them): the Kademlia DHT (<see cref="AddHarmonyKademlia"/>), the TCP/Noise/yamux host
+    /// (<see cref="Libp2pServiceCollectionExtensions.AddHarmonyLibp2p"/>), the kad-dht wire transport
+    /// (<see cref="GossipServiceCollectionExtensions.AddHarmonyKadWire"/>) and gossipsub with Harmony's pub/sub
+    /// (<see cref="GossipServiceCollectionExtensions.AddHarmonyGossip"/>). For tests and simulations, call
+    /// <see cref="GossipServiceCollectionExtensions.AddHarmonyInMemoryPubSub"/> first.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Optional changes to the default options.</param>
@@ -27,7 +31,7 @@ public static class P2PServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<P2POptions>, P2POptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        return services.AddHarmonyKademlia();
+        return services.AddHarmonyKademlia().AddHarmonyLibp2p().AddHarmonyKadWire().AddHarmonyGossip();
     }
 
     /// <summary>

@@ -87,4 +87,13 @@ public class HarmonyPubSubTests
         var fromP2P = mapped.GetRequiredService<IOptions<Harmony.P2P.PubSub.GossipSubOptions>>().Value;
         (fromP2P.DHigh, fromP2P.DLazy, fromP2P.Limits.MaxMessageSize).ShouldBe((10, 6, 1 << 20));
     }
+
+    [Fact]
+    public void The_package_entry_point_registers_the_whole_libp2p_stack()
+    {
+        var services = new ServiceCollection().AddHarmonyP2P();
+        services.ShouldContain(d => d.ServiceType == typeof(Harmony.P2P.Libp2p.ILibp2pHost));
+        services.ShouldContain(d => d.ServiceType == typeof(Harmony.P2P.Kademlia.IKadTransport));
+        services.ShouldContain(d => d.ServiceType == typeof(IHarmonyPubSub));
+    }
 }
