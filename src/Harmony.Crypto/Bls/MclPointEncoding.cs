@@ -98,7 +98,7 @@ internal static class MclPointEncoding
 
         var x = new Fp2(x0, x1);
         var rhs = (x.Square() * x) + G2Curve.B;
-        if (!Fp2.TrySqrt(rhs, out var y))
+        if (!Fp2.TrySqrtEitherRoot(rhs, out var y))
         {
             return PointDecodeError.NotOnCurve;
         }

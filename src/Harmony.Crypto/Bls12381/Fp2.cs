@@ -275,6 +275,36 @@ internal struct Fp2 : IField<Fp2>, IEquatable<Fp2>
         return root.Square() == a;
     }
 
+    /// <summary>
+    /// A square root when one exists, with the fewest exponentiations: one for the norm's root and one for
+    /// δ^((p−3)/4), whichever of the two δ candidates is the square. When δ = (a₀ + α)/2 is not a square,
+    /// x = δ^((p+1)/4) is a root of −δ, and (−a₁·δ^((p−3)/4)/2, x) is a root of a, so no second exponentiation is
+    /// needed. The root may be the negative of <see cref="TrySqrt"/>'s: use it where the caller picks the sign
+    /// itself (point decompression), and <see cref="TrySqrt"/> where the exact root matters (hash maps).
+    /// Variable-time (public inputs only).
+    /// </summary>
+    internal static bool TrySqrtEitherRoot(in Fp2 a, out Fp2 root)
+    {
+        if (a.C1.IsZero)
+        {
+            return TrySqrt(a, out root);
+        }
+
+        var norm = a.C0.Square() + a.C1.Square();
+        if (!Fp.TrySqrt(norm, out var alpha))
+        {
+            root = default;
+            return false;
+        }
+
+        var delta = (a.C0 + alpha) * InverseOfTwo;
+        var t = Fp.PowSqrtInverse(delta);
+        var x0 = t * delta;
+        var halfT = a.C1 * t * InverseOfTwo;
+        root = x0.Square() == delta ? new Fp2(x0, halfT) : new Fp2(-halfT, x0);
+        return root.Square() == a;
+    }
+
     /// <summary>The sign of RFC 9380 §4.1 for m = 2.</summary>
     internal readonly bool Sgn0
     {

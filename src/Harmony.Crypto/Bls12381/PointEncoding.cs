@@ -90,7 +90,7 @@ internal static class PointEncoding
         Fp2 y;
         if (compressed)
         {
-            if (!Fp2.TrySqrt(x.Square() * x + G2Curve.B, out y))
+            if (!Fp2.TrySqrtEitherRoot(x.Square() * x + G2Curve.B, out y))
             {
                 return PointDecodeError.NotOnCurve;
             }

@@ -212,6 +212,23 @@ public class FieldArithmeticTests
     }
 
     [Fact]
+    public void Fp2_either_root_agrees_with_the_exact_root_up_to_sign()
+    {
+        var random = new Random(13);
+        for (int i = 0; i < 200; i++)
+        {
+            var a = RandomFp2(random);
+            bool exact = Fp2.TrySqrt(a, out var root);
+            Fp2.TrySqrtEitherRoot(a, out var either).ShouldBe(exact);
+            if (exact)
+            {
+                either.Square().ShouldBe(a);
+                (either == root || either == -root).ShouldBeTrue();
+            }
+        }
+    }
+
+    [Fact]
     public void Fp6_and_Fp12_tower_laws_hold()
     {
         var random = new Random(13);
