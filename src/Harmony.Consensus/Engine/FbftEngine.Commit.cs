@@ -23,20 +23,7 @@ public sealed partial class FbftEngine
 
     private void OnCommit(ConsensusRequest request)
     {
-        if (!TryTakeVote(MessageType.Commit, request, ConsensusPhase.Commit, _commitVotes, out var senders, out var signature))
-        {
-            return;
-        }
-
-        var votes = _commitVotes!;
-        if (!votes.Add(senders, signature))
-        {
-            Drop(MessageType.Commit, "these keys already voted");
-            return;
-        }
-
-        SettleVotes(votes);
-        if (votes.HasQuorum)
+        if (TryCollectVote(MessageType.Commit, ConsensusPhase.Commit, _commitVotes, request))
         {
             OnCommitQuorum(_block!);
         }

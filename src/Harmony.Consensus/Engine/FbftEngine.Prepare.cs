@@ -22,23 +22,32 @@ public sealed partial class FbftEngine
 
     private void OnPrepare(ConsensusRequest request)
     {
-        if (!TryTakeVote(MessageType.Prepare, request, ConsensusPhase.Prepare, _prepareVotes, out var senders, out var signature))
-        {
-            return;
-        }
-
-        var votes = _prepareVotes!;
-        if (!votes.Add(senders, signature))
-        {
-            Drop(MessageType.Prepare, "these keys already voted");
-            return;
-        }
-
-        SettleVotes(votes);
-        if (votes.HasQuorum)
+        if (TryCollectVote(MessageType.Prepare, ConsensusPhase.Prepare, _prepareVotes, request))
         {
             OnPrepareQuorum(_block!);
         }
+    }
+
+    /// <summary>
+    /// Queues a PREPARE or COMMIT that passes <see cref="TryTakeVote"/>, settles the queued votes and reports whether
+    /// the phase has reached quorum.
+    /// </summary>
+    private bool TryCollectVote(MessageType type, ConsensusPhase phase, VoteBook? book, ConsensusRequest request)
+    {
+        if (!TryTakeVote(type, request, phase, book, out var senders, out var signature))
+        {
+            return false;
+        }
+
+        var votes = book!;
+        if (!votes.Add(senders, signature))
+        {
+            Drop(type, "these keys already voted");
+            return false;
+        }
+
+        SettleVotes(votes);
+        return votes.HasQuorum;
     }
 
     /// <summary>The checks every PREPARE and COMMIT passes before it is queued (spec §1.5).</summary>
