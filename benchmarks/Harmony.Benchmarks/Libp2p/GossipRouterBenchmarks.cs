@@ -24,6 +24,7 @@ public class GossipRouterBenchmarks
     private readonly byte[] _payload = new byte[256];
     private GossipSubRouter[] _ordered = [];
     private long _delivered;
+    private long _sequence;
 
     /// <summary>Whether messages are signed and verified (StrictSign) or not (StrictNoSign).</summary>
     [Params(false, true)]
@@ -93,8 +94,9 @@ public class GossipRouterBenchmarks
         var before = _delivered;
         for (var i = 0; i < Batch; i++)
         {
-            _payload[0] = (byte)i;
-            _payload[1]++;
+            // A unique payload per publish: unsigned messages are identified by a hash of their content, so a repeated
+            // payload would be (rightly) dropped as a duplicate.
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(_payload, ++_sequence);
             _ordered[i % Nodes].TryPublish(Topic, _payload.AsMemory().ToArray(), out _);
             Drain();
         }
