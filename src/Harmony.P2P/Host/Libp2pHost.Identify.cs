@@ -3,6 +3,7 @@ using System.Net.NetworkInformation;
 using Harmony.P2P.Libp2p;
 using Harmony.P2P.Libp2pWire;
 using Harmony.P2P.Multiaddr;
+using Harmony.P2P.Protobuf;
 using Harmony.P2P.Protocols;
 using Harmony.P2P.Transport;
 
@@ -122,7 +123,7 @@ public sealed partial class Libp2pHost
             await using (stream.ConfigureAwait(false))
             {
                 var message = host.BuildIdentify(stream.RemotePeer).Encode();
-                await PipeMessages.WriteLengthPrefixedAsync(stream.Output, message, cancellationToken).ConfigureAwait(false);
+                await LengthPrefixedFrames.WriteAsync(stream.Output, message, cancellationToken).ConfigureAwait(false);
                 await stream.CloseWriteAsync().ConfigureAwait(false);
             }
         }

@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using Harmony.P2P.Transport;
-
 using Harmony.P2P.Protobuf;
+using Harmony.P2P.Transport;
 
 namespace Harmony.P2P.Libp2pWire;
 
@@ -32,60 +31,20 @@ internal static class PipeMessages
     }
 
     /// <summary>
-    /// Reads one varint-length-prefixed message of at most <paramref name="maxLength"/> bytes; <see langword="null"/>
-    /// at a clean end of input.
+    /// Reads one varint-length-prefixed message of at most <paramref name="maxLength"/> bytes with
+    /// <see cref="LengthPrefixedFrames"/>; <see langword="null"/> at a clean end of input.
     /// </summary>
     /// <exception cref="Libp2pProtocolException">The prefix is malformed, the message too long, or the input ends inside it.</exception>
     public static async ValueTask<byte[]?> ReadLengthPrefixedAsync(PipeReader input, int maxLength, string what, CancellationToken cancellationToken)
     {
-        var prefix = new byte[Varint.MaxProtobufVarintLength];
-        while (true)
+        var frame = await LengthPrefixedFrames.ReadAsync(input, maxLength, cancellationToken).ConfigureAwait(false);
+        return frame.Status switch
         {
-            var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var buffer = result.Buffer;
-            int available = (int)Math.Min(buffer.Length, prefix.Length);
-            buffer.Slice(0, available).CopyTo(prefix);
-            if (Varint.TryReadMinimal(prefix.AsSpan(0, available), out ulong length, out int used))
-            {
-                if (length > (ulong)maxLength)
-                {
-                    input.AdvanceTo(buffer.End);
-                    throw new Libp2pProtocolException($"{what}: a message of {length} bytes exceeds the limit of {maxLength}.");
-                }
-
-                if (buffer.Length >= used + (long)length)
-                {
-                    var message = buffer.Slice(used, (long)length).ToArray();
-                    input.AdvanceTo(buffer.GetPosition(used + (long)length));
-                    return message;
-                }
-            }
-            else if (available == prefix.Length)
-            {
-                input.AdvanceTo(buffer.End);
-                throw new Libp2pProtocolException($"{what}: the length prefix is not a valid varint.");
-            }
-
-            input.AdvanceTo(buffer.Start, buffer.End);
-            if (result.IsCompleted || result.IsCanceled)
-            {
-                if (buffer.IsEmpty)
-                {
-                    return null;
-                }
-
-                throw new Libp2pProtocolException($"{what}: the stream ended inside a message.");
-            }
-        }
-    }
-
-    /// <summary>Writes a varint length prefix and the message, and flushes.</summary>
-    public static async ValueTask WriteLengthPrefixedAsync(PipeWriter output, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
-    {
-        var span = output.GetSpan(Varint.MaxProtobufVarintLength + message.Length);
-        int used = Varint.Write(span, (ulong)message.Length);
-        message.Span.CopyTo(span[used..]);
-        output.Advance(used + message.Length);
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            FrameReadStatus.Frame => frame.Payload,
+            FrameReadStatus.EndOfStream => null,
+            FrameReadStatus.TooLarge => throw new Libp2pProtocolException($"{what}: a message of {frame.AnnouncedLength} bytes exceeds the limit of {maxLength}."),
+            FrameReadStatus.Malformed => throw new Libp2pProtocolException($"{what}: the length prefix is not a valid varint."),
+            _ => throw new Libp2pProtocolException($"{what}: the stream ended inside a message."),
+        };
     }
 }
