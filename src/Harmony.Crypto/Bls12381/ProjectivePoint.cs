@@ -72,10 +72,6 @@ internal readonly struct ProjectivePoint<TField, TCurve>
 
     internal ProjectivePoint<TField, TCurve> Negate() => new(X, TField.Negate(Y), Z);
 
-    internal static ProjectivePoint<TField, TCurve> Select(
-        in ProjectivePoint<TField, TCurve> a, in ProjectivePoint<TField, TCurve> b, bool choice) =>
-        new(TField.Select(a.X, b.X, choice), TField.Select(a.Y, b.Y, choice), TField.Select(a.Z, b.Z, choice));
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal AffinePoint<TField, TCurve> ToAffine()
     {
