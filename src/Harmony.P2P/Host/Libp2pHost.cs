@@ -83,6 +83,24 @@ public sealed partial class Libp2pHost : ILibp2pHost
         }
     }
 
+    /// <inheritdoc />
+    public bool TryGetConnectionInfo(PeerId peer, out Libp2pConnectionInfo info)
+    {
+        lock (_connections)
+        {
+            if (!_connections.TryGetValue(peer, out var list) || list.Count == 0)
+            {
+                info = default;
+                return false;
+            }
+
+            // Dual-mode sockets report IPv4 peers as ::ffff:a.b.c.d; the plain IPv4 form keeps one peer one address.
+            var address = list[0].Tcp.RemoteEndPoint.Address;
+            info = new Libp2pConnectionInfo(list.Exists(c => c.Outbound), address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+            return true;
+        }
+    }
+
     /// <summary>The protocol ids served, as identify announces them.</summary>
     public IReadOnlyList<string> Protocols => [.. _handlers.Keys.Order(StringComparer.Ordinal)];
 

@@ -19,6 +19,12 @@ public interface ILibp2pHost : IAsyncDisposable
     /// <summary>Raised after the last connection to a peer closes.</summary>
     event Action<PeerId>? PeerDisconnected;
 
+    /// <summary>Describes the open connections to a peer: their direction and the peer's IP address.</summary>
+    /// <param name="peer">The remote peer.</param>
+    /// <param name="info">The description, when the peer is connected.</param>
+    /// <returns>Whether the peer has an open connection.</returns>
+    bool TryGetConnectionInfo(PeerId peer, out Libp2pConnectionInfo info);
+
     /// <summary>Registers a handler for inbound streams of its protocols; later registrations for an id replace earlier ones.</summary>
     /// <param name="handler">The handler.</param>
     void SetHandler(ILibp2pProtocolHandler handler);

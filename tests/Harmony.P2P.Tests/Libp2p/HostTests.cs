@@ -27,6 +27,10 @@ public sealed class HostTests
 
         (await alice.DialAsync(bobAddress.WithPeerId(bob.LocalPeer))).ShouldBe(bob.LocalPeer);
         (await bobSawAlice.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe(alice.LocalPeer);
+        alice.TryGetConnectionInfo(bob.LocalPeer, out var aliceView).ShouldBeTrue();
+        aliceView.ShouldBe(new Libp2pConnectionInfo(Outbound: true, System.Net.IPAddress.Loopback));
+        bob.TryGetConnectionInfo(alice.LocalPeer, out var bobView).ShouldBeTrue();
+        bobView.ShouldBe(new Libp2pConnectionInfo(Outbound: false, System.Net.IPAddress.Loopback));
         var info = await alice.IdentifyAsync(bob.LocalPeer);
         info.Protocols.ShouldBe(["/harmony-test/echo/1.0.0", "/ipfs/id/1.0.0", "/ipfs/ping/1.0.0"]);
         info.ListenAddresses.ShouldBe([bobAddress]);

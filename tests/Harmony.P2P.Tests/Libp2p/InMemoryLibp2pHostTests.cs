@@ -36,6 +36,24 @@ public class InMemoryLibp2pHostTests
     }
 
     [Fact]
+    public void Connection_info_gives_the_dialer_an_outbound_link_and_each_side_the_other_address()
+    {
+        var network = new InMemoryLibp2pNetwork(2);
+        var a = network.CreateHost(address: System.Net.IPAddress.Parse("10.0.0.1"));
+        var b = network.CreateHost(address: System.Net.IPAddress.Parse("10.0.0.2"));
+        a.TryGetConnectionInfo(b.LocalPeer, out _).ShouldBeFalse();
+
+        InMemoryLibp2pNetwork.Connect(a, b);
+
+        a.TryGetConnectionInfo(b.LocalPeer, out var aView).ShouldBeTrue();
+        aView.ShouldBe(new Libp2pConnectionInfo(Outbound: true, b.Address));
+        b.TryGetConnectionInfo(a.LocalPeer, out var bView).ShouldBeTrue();
+        bView.ShouldBe(new Libp2pConnectionInfo(Outbound: false, a.Address));
+        InMemoryLibp2pNetwork.Disconnect(a, b);
+        a.TryGetConnectionInfo(b.LocalPeer, out _).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Disconnecting_resets_open_streams_and_raises_events_on_both_sides()
     {
         var network = new InMemoryLibp2pNetwork(2);

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 
 namespace Harmony.P2P.Libp2p.InMemory;
@@ -13,16 +14,20 @@ public sealed partial class InMemoryLibp2pHost : ILibp2pHost
     private readonly InMemoryLibp2pNetwork _network;
     private readonly ILogger _logger;
     private readonly Dictionary<string, ILibp2pProtocolHandler> _handlers = new(StringComparer.Ordinal);
-    private readonly Dictionary<PeerId, InMemoryLibp2pHost> _links = [];
+    private readonly Dictionary<PeerId, (InMemoryLibp2pHost Host, bool Outbound)> _links = [];
     private readonly Dictionary<InMemoryLibp2pChannel, PeerId> _openPeer = [];
     private readonly CancellationTokenSource _shutdown = new();
 
-    internal InMemoryLibp2pHost(InMemoryLibp2pNetwork network, PeerId localPeer, ILogger logger)
+    internal InMemoryLibp2pHost(InMemoryLibp2pNetwork network, PeerId localPeer, IPAddress? address, ILogger logger)
     {
         _network = network;
         LocalPeer = localPeer;
+        Address = address;
         _logger = logger;
     }
+
+    /// <summary>The IP address other hosts see for this one, or <see langword="null"/> when none was given.</summary>
+    public IPAddress? Address { get; }
 
     /// <inheritdoc />
     public event Action<PeerId>? PeerConnected;
@@ -42,6 +47,22 @@ public sealed partial class InMemoryLibp2pHost : ILibp2pHost
             {
                 return [.. _links.Keys];
             }
+        }
+    }
+
+    /// <inheritdoc />
+    public bool TryGetConnectionInfo(PeerId peer, out Libp2pConnectionInfo info)
+    {
+        lock (_gate)
+        {
+            if (!_links.TryGetValue(peer, out var link))
+            {
+                info = default;
+                return false;
+            }
+
+            info = new Libp2pConnectionInfo(link.Outbound, link.Host.Address);
+            return true;
         }
     }
 
@@ -90,13 +111,15 @@ public sealed partial class InMemoryLibp2pHost : ILibp2pHost
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(protocols);
         cancellationToken.ThrowIfCancellationRequested();
-        InMemoryLibp2pHost? remote;
+        InMemoryLibp2pHost remote;
         lock (_gate)
         {
-            if (!_links.TryGetValue(peer, out remote))
+            if (!_links.TryGetValue(peer, out var link))
             {
                 return ValueTask.FromResult<ILibp2pChannel?>(null);
             }
+
+            remote = link.Host;
         }
 
         foreach (var protocol in protocols)
@@ -130,7 +153,7 @@ public sealed partial class InMemoryLibp2pHost : ILibp2pHost
         List<InMemoryLibp2pHost> links;
         lock (_gate)
         {
-            links = [.. _links.Values];
+            links = [.. _links.Values.Select(link => link.Host)];
         }
 
         foreach (var link in links)
@@ -142,11 +165,11 @@ public sealed partial class InMemoryLibp2pHost : ILibp2pHost
         return ValueTask.CompletedTask;
     }
 
-    internal bool AddLink(InMemoryLibp2pHost other)
+    internal bool AddLink(InMemoryLibp2pHost other, bool outbound)
     {
         lock (_gate)
         {
-            return _links.TryAdd(other.LocalPeer, other);
+            return _links.TryAdd(other.LocalPeer, (other, outbound));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -56,13 +57,14 @@ public sealed class InMemoryLibp2pNetwork
 
     /// <summary>Creates a host and adds it to the network.</summary>
     /// <param name="peerId">Its id; a generated one when omitted.</param>
+    /// <param name="address">The IP address other hosts see for it (for IP-colocation scoring); none when omitted.</param>
     /// <returns>The host.</returns>
-    public InMemoryLibp2pHost CreateHost(PeerId? peerId = null)
+    public InMemoryLibp2pHost CreateHost(PeerId? peerId = null, IPAddress? address = null)
     {
         lock (_gate)
         {
             peerId ??= RandomPeerId(_random);
-            var host = new InMemoryLibp2pHost(this, peerId, _loggerFactory.CreateLogger<InMemoryLibp2pHost>());
+            var host = new InMemoryLibp2pHost(this, peerId, address, _loggerFactory.CreateLogger<InMemoryLibp2pHost>());
             if (!_hosts.TryAdd(peerId, host))
             {
                 throw new InvalidOperationException($"A host with peer id {peerId} already exists.");
@@ -72,9 +74,12 @@ public sealed class InMemoryLibp2pNetwork
         }
     }
 
-    /// <summary>Connects two hosts (a no-op when already connected); both raise <see cref="ILibp2pHost.PeerConnected"/>.</summary>
-    /// <param name="a">One host.</param>
-    /// <param name="b">The other host.</param>
+    /// <summary>
+    /// Connects two hosts (a no-op when already connected); both raise <see cref="ILibp2pHost.PeerConnected"/>. The
+    /// first host is the dialer: its connection is outbound, the other's inbound.
+    /// </summary>
+    /// <param name="a">The dialing host.</param>
+    /// <param name="b">The host dialed.</param>
     public static void Connect(InMemoryLibp2pHost a, InMemoryLibp2pHost b)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -84,7 +89,7 @@ public sealed class InMemoryLibp2pNetwork
             return;
         }
 
-        if (a.AddLink(b) | b.AddLink(a))
+        if (a.AddLink(b, outbound: true) | b.AddLink(a, outbound: false))
         {
             a.RaiseConnected(b.LocalPeer);
             b.RaiseConnected(a.LocalPeer);
