@@ -89,10 +89,12 @@ public sealed partial class YamuxSession
         var (opaque, answer) = RegisterPing();
         try
         {
-            // The deadline is armed before the ping leaves, so it is measured from the moment the ping is sent.
+            // The deadline is armed before the ping leaves, and it runs while the ping waits for the connection: a
+            // remote that stopped reading can block the write, and must still be cut off on time.
             var deadline = answer.Task.WaitAsync(_options.KeepAliveTimeout, _time, _closed.Token);
-            await SendControlAsync(new YamuxHeader(YamuxFrameType.Ping, YamuxFlags.Syn, 0, opaque)).ConfigureAwait(false);
+            var send = SendControlAsync(new YamuxHeader(YamuxFrameType.Ping, YamuxFlags.Syn, 0, opaque), _closed.Token);
             await deadline.ConfigureAwait(false);
+            await send.ConfigureAwait(false);
             return true;
         }
         catch (TimeoutException)

@@ -54,6 +54,32 @@ public sealed class YamuxKeepAliveTests
     }
 
     [Fact]
+    public async Task A_remote_that_stopped_reading_is_cut_off_even_while_a_write_to_it_is_blocked()
+    {
+        var clock = new ManualTimeProvider();
+        var (rawEnd, sessionEnd) = DuplexPipePair.Create();
+        var raw = new RawYamuxPeer(rawEnd);
+        await using var session = NewSession(sessionEnd, clock);
+        var first = await raw.ReadUntilAsync(RawYamuxPeer.IsPingRequest);
+        await raw.WriteAsync(YamuxFrameType.Ping, YamuxFlags.Ack, 0, first.Length);
+
+        // The remote stops reading; a 1 MiB write fills the in-memory connection and blocks holding the write lock.
+        var stream = (await session.OpenStreamAsync()).ShouldNotBeNull();
+        _ = stream.Output.WriteAsync(new byte[1 << 20]).AsTask();
+        await Task.Delay(50);
+
+        // Keep-alive time passes in steps (the ping's deadline is armed asynchronously after each tick).
+        for (int step = 0; step < 120 && !session.Completion.IsCompleted; step++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10);
+        }
+
+        await session.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        session.CloseReason.ShouldNotBeNull().ShouldContain("keep-alive");
+    }
+
+    [Fact]
     public async Task The_remotes_pings_are_answered_with_their_opaque_value()
     {
         var clock = new ManualTimeProvider();
