@@ -298,7 +298,7 @@ public sealed class YamuxChannel : ILibp2pChannel
 
         long target = Math.Min((long)_windowSize * 2, max);
         long growth = target - _windowSize;
-        if (!_session.TryReserveWindowGrowth(growth))
+        if (!_session.TryReserveWindowGrowth(growth, (int)target))
         {
             return 0;
         }

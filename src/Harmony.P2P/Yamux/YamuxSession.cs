@@ -449,7 +449,8 @@ public sealed partial class YamuxSession : IAsyncDisposable
 
     /// <summary>
     /// Refuses, before its body is buffered, a data frame larger than the window it may use: 256 KiB for a stream's
-    /// opening frame, the remaining receive window of an open stream, the largest window for a stream already gone.
+    /// opening frame, the remaining receive window of an open stream, the largest window this session granted for a
+    /// stream already gone (or never opened).
     /// </summary>
     private string? CheckFrameLength(YamuxHeader header, long bodyLength)
     {
@@ -471,7 +472,7 @@ public sealed partial class YamuxSession : IAsyncDisposable
             _streams.TryGetValue(header.StreamId, out stream);
         }
 
-        long window = stream?.ReceiveWindowRemaining ?? _options.MaxReceiveWindowSize;
+        long window = stream?.ReceiveWindowRemaining ?? LargestWindow;
         return bodyLength > window
             ? $"stream {header.StreamId} sent {bodyLength} bytes beyond its receive window of {window} bytes"
             : null;

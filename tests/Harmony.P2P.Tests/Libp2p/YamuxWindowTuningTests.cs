@@ -78,7 +78,18 @@ public sealed class YamuxWindowTuningTests
     }
 
     [Fact]
-    public async Task Eight_megabytes_between_two_tuning_sessions_arrive_intact()
+    public async Task A_frame_for_a_stream_that_is_not_open_is_bounded_by_the_largest_window_the_session_granted()
+    {
+        await using var rig = await Rig.StartAsync(new YamuxOptions());
+
+        // No window has grown: 256 KiB + 1 on an unknown stream is refused before it is buffered.
+        await rig.Raw.WriteAsync(YamuxFrameType.Data, YamuxFlags.None, 5, YamuxOptions.InitialWindowSize + 1);
+        await rig.Session.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        rig.Session.CloseReason.ShouldNotBeNull().ShouldContain("beyond its receive window of 262144 bytes");
+    }
+
+    [Fact]
+    public async Task Two_megabytes_between_two_tuning_sessions_arrive_intact()
     {
         var clock = new ManualTimeProvider();
         var (left, right) = DuplexPipePair.Create();
@@ -88,7 +99,7 @@ public sealed class YamuxWindowTuningTests
         await WaitUntilAsync(() => server.RoundTripTime > TimeSpan.Zero);
 
         var stream = (await client.OpenStreamAsync()).ShouldNotBeNull();
-        var payload = new byte[8 << 20];
+        var payload = new byte[2 << 20];
         new Random(5).NextBytes(payload);
         var send = Task.Run(async () =>
         {
@@ -115,7 +126,7 @@ public sealed class YamuxWindowTuningTests
         }
 
         await send;
-        received.ToArray().ShouldBe(payload);
+        received.ToArray().AsSpan().SequenceEqual(payload).ShouldBeTrue();
 
         // The fake clock stands still, so every update came "within two round trips" and the window grew.
         largestWindow.ShouldBeGreaterThan(YamuxOptions.InitialWindowSize);
