@@ -159,8 +159,8 @@ public sealed partial class Libp2pHost
             return order != 0 ? order : a.Age.CompareTo(b.Age);
         });
 
-        int excess = open.Count - _options.LowWatermark;
-        int take = Math.Min(excess, candidates.Count);
+        int excess = open.Count - Math.Max(0, _options.LowWatermark);
+        int take = Math.Clamp(excess, 0, candidates.Count);
         var victims = new List<(Libp2pConnection, string)>(take);
         for (int i = 0; i < take; i++)
         {

@@ -46,6 +46,7 @@ public sealed partial class Libp2pHost : ILibp2pHost
     /// <param name="loggerFactory">Logging; connection failures and protocol violations are logged with their reason.</param>
     /// <param name="timeProvider">The clock for timeouts and ping round trips.</param>
     /// <param name="random">The source of Noise keys and ping payloads.</param>
+    /// <exception cref="ArgumentException">The yamux settings of <paramref name="options"/> are invalid (keep-alive, windows, streams, frame size).</exception>
     public Libp2pHost(
         Libp2pPrivateKey identity,
         Libp2pHostOptions options,
@@ -58,6 +59,13 @@ public sealed partial class Libp2pHost : ILibp2pHost
         _identity = identity;
         _options = options;
         _yamuxOptions = options.ToYamuxOptions();
+        var yamux = new YamuxOptionsValidator().Validate(null, _yamuxOptions);
+        if (yamux.Failed)
+        {
+            // Checked here rather than failing every connection later; the other settings are checked by
+            // Libp2pHostOptionsValidator (at start-up with DI), and the host copes with any of their values.
+            throw new ArgumentException($"Invalid yamux settings in Libp2pHostOptions: {yamux.FailureMessage}", nameof(options));
+        }
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<Libp2pHost>();
         _time = timeProvider ?? TimeProvider.System;
         _random = random ?? RandomNumberGenerator.Create();

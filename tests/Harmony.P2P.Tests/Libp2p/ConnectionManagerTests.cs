@@ -97,6 +97,14 @@ public sealed class ConnectionManagerTests
         hub.Unprotect(peer, "validator").ShouldBeFalse();
     }
 
+    [Fact]
+    public void A_host_refuses_invalid_yamux_settings_at_construction()
+    {
+        using var key = Libp2pPrivateKey.GenerateEd25519();
+        Should.Throw<ArgumentException>(() => new Libp2pHost(key, new Libp2pHostOptions { KeepAliveTimeout = TimeSpan.Zero }))
+            .Message.ShouldContain("KeepAliveTimeout");
+    }
+
     [Theory]
     [InlineData(160, 160, 256, "LowWatermark < HighWatermark")]
     [InlineData(-1, 192, 256, "0 <= LowWatermark")]
