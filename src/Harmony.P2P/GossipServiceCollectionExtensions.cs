@@ -28,18 +28,10 @@ public static class GossipServiceCollectionExtensions
     public static IServiceCollection AddHarmonyGossip(this IServiceCollection services, Action<GossipSubOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        // The node-wide network settings (mesh degrees, message size) flow into gossipsub first; explicit gossip
-        // settings passed here are applied after them and win.
-        var builder = services.AddOptions<GossipSubOptions>()
-            .Configure<IOptions<P2POptions>>(static (gossip, p2p) =>
-            {
-                gossip.D = p2p.Value.MeshDegree;
-                gossip.DLow = p2p.Value.MeshDegreeLow;
-                gossip.DHigh = p2p.Value.MeshDegreeHigh;
-                gossip.Limits.MaxRpcSize = p2p.Value.MaxMessageSize;
-                gossip.Limits.MaxMessageSize = p2p.Value.MaxMessageSize;
-            })
-            .ValidateOnStart();
+        // The node-wide network settings (mesh degrees, message size) flow into gossipsub first, registered once so
+        // that explicit gossip settings passed here (in any call) are applied after them and win.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<GossipSubOptions>, GossipOptionsFromP2POptions>());
+        var builder = services.AddOptions<GossipSubOptions>().ValidateOnStart();
         if (configure is not null)
         {
             builder.Configure(configure);

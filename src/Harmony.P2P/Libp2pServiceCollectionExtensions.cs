@@ -12,7 +12,8 @@ namespace Harmony.P2P;
 public static class Libp2pServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="Libp2pHostOptions"/> (validated at start-up), an identity key (a fresh Ed25519 key unless a
+    /// Adds <see cref="Libp2pHostOptions"/> (validated at start-up; the connection watermarks come from
+    /// <see cref="P2POptions"/>), an identity key (a fresh Ed25519 key unless a
     /// <see cref="Libp2pPrivateKey"/> is registered first), the <see cref="TimeProvider"/>, and the
     /// <see cref="Libp2pHost"/> as itself and as <see cref="ILibp2pHost"/>. The host listens once
     /// <see cref="Libp2pHost.StartAsync"/> is called.
@@ -23,6 +24,9 @@ public static class Libp2pServiceCollectionExtensions
     public static IServiceCollection AddHarmonyLibp2p(this IServiceCollection services, Action<Libp2pHostOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        // The node-wide watermarks flow into the connection manager first, registered once so that explicit host
+        // settings passed here (in any call) are applied after them and win.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Libp2pHostOptions>, HostOptionsFromP2POptions>());
         var builder = services.AddOptions<Libp2pHostOptions>().ValidateOnStart();
         if (configure is not null)
         {

@@ -25,9 +25,9 @@ public sealed class P2POptionsValidator : IValidateOptions<P2POptions>
             failures.Add($"Mesh degrees must satisfy 1 ≤ D_lo ≤ D ≤ D_hi (were {options.MeshDegreeLow}, {options.MeshDegree}, {options.MeshDegreeHigh}).");
         }
 
-        if (!(options.ConnectionsLowWater >= 0 && options.ConnectionsLowWater <= options.ConnectionsHighWater))
+        if (!(options.ConnectionsLowWater >= 0 && options.ConnectionsLowWater < options.ConnectionsHighWater))
         {
-            failures.Add($"Connection watermarks must satisfy 0 ≤ low ≤ high (were {options.ConnectionsLowWater}, {options.ConnectionsHighWater}).");
+            failures.Add($"Connection watermarks must satisfy 0 ≤ low < high (were {options.ConnectionsLowWater}, {options.ConnectionsHighWater}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -117,6 +117,30 @@ public sealed class HostTests
     }
 
     [Fact]
+    public void Node_wide_network_settings_reach_the_host_and_gossip_options_and_explicit_settings_win()
+    {
+        var services = new ServiceCollection();
+        services.AddHarmonyLibp2p(o => o.LowWatermark = 12);
+        services.AddHarmonyGossip(o => o.DHigh = 9);
+        services.AddHarmonyP2P(o =>
+        {
+            o.ConnectionsLowWater = 10;
+            o.ConnectionsHighWater = 300;
+            o.MeshDegree = 6;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<Libp2pHostOptions>>().Value;
+
+        options.HighWatermark.ShouldBe(300);
+        options.MaxConnections.ShouldBe(301, "the hard limit must lie above the high watermark");
+        options.LowWatermark.ShouldBe(12);
+        var gossip = provider.GetRequiredService<IOptions<Harmony.P2P.PubSub.GossipSubOptions>>().Value;
+        gossip.D.ShouldBe(6);
+        gossip.DHigh.ShouldBe(9);
+    }
+
+    [Fact]
     public async Task AddHarmonyLibp2p_registers_a_host_that_a_registered_key_identifies()
     {
         using var key = Libp2pPrivateKey.GenerateEd25519();
