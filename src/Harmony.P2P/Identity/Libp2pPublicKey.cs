@@ -1,9 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
+using Harmony.Crypto.Ed25519;
 using Harmony.Crypto.Secp256k1;
 using Harmony.P2P.Libp2p;
 using Harmony.P2P.Protobuf;
-using BcEd25519 = Org.BouncyCastle.Math.EC.Rfc8032.Ed25519;
 
 namespace Harmony.P2P.Identity;
 
@@ -20,11 +20,16 @@ public sealed class Libp2pPublicKey : IEquatable<Libp2pPublicKey>
     private readonly byte[] _encoded;
     private readonly Secp256k1PublicKey _secp256k1;
 
-    private Libp2pPublicKey(Libp2pKeyType type, byte[] data, Secp256k1PublicKey secp256k1)
+    // The decoded Ed25519 point, or null when the 32 bytes are not a valid point (every signature then fails,
+    // as the key is still a well-formed libp2p key with a peer id).
+    private readonly Ed25519PublicKey? _ed25519;
+
+    private Libp2pPublicKey(Libp2pKeyType type, byte[] data, Secp256k1PublicKey secp256k1, Ed25519PublicKey? ed25519)
     {
         Type = type;
         _data = data;
         _secp256k1 = secp256k1;
+        _ed25519 = ed25519;
         var writer = new ProtoBufferWriter();
         writer.WriteVarint(1, (ulong)type);
         writer.WriteBytes(2, data);
@@ -91,18 +96,22 @@ public sealed class Libp2pPublicKey : IEquatable<Libp2pPublicKey>
         key = null;
         switch (type)
         {
-            case Libp2pKeyType.Ed25519 when data.Length == 32:
-                key = new Libp2pPublicKey(type, data.ToArray(), default);
+            case Libp2pKeyType.Ed25519 when data.Length == Ed25519PublicKey.Length:
+                Ed25519PublicKey.TryDecode(data, out var ed25519);
+                key = new Libp2pPublicKey(type, data.ToArray(), default, ed25519);
                 return true;
             case Libp2pKeyType.Secp256k1 when Secp256k1PublicKey.TryParse(data, out var point):
-                key = new Libp2pPublicKey(type, point.ToCompressed(), point);
+                key = new Libp2pPublicKey(type, point.ToCompressed(), point, null);
                 return true;
             default:
                 return false;
         }
     }
 
-    /// <summary>Verifies a libp2p signature by this key: Ed25519 over the message, or DER ECDSA over SHA-256(message).</summary>
+    /// <summary>
+    /// Verifies a libp2p signature by this key: Ed25519 over the message (RFC 8032, cofactorless, S &lt; L and canonical
+    /// encodings required, as <see cref="Ed25519PublicKey"/> documents), or DER ECDSA over SHA-256(message).
+    /// </summary>
     /// <param name="message">The signed bytes.</param>
     /// <param name="signature">The signature.</param>
     /// <returns>Whether the signature is valid.</returns>
@@ -110,8 +119,7 @@ public sealed class Libp2pPublicKey : IEquatable<Libp2pPublicKey>
     {
         if (Type == Libp2pKeyType.Ed25519)
         {
-            return signature.Length == 64 &&
-                BcEd25519.Verify(signature.ToArray(), 0, _data, 0, message.ToArray(), 0, message.Length);
+            return _ed25519 is not null && _ed25519.Verify(message, signature);
         }
 
         if (!Secp256k1Der.TryDecode(signature, out var parsed))
