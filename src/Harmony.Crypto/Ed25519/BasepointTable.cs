@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Harmony.Crypto.Ed25519;
 
@@ -13,10 +14,13 @@ internal static class BasepointTable
     private const int Rows = 32;
     private const int Columns = 8;
 
+    // Each entry is the 15 limbs of an affine Niels point padded to 16 ulongs (four 256-bit vectors).
+    private const int EntryWords = 16;
+
     // A nested class defers the table's construction to its first use.
     private static class Holder
     {
-        internal static readonly AffineNielsPoint[] Table = Build();
+        internal static readonly ulong[] Table = Build();
     }
 
     /// <summary>[scalar]B for a little-endian 32-byte scalar below 2^255 (constant-time).</summary>
@@ -24,13 +28,14 @@ internal static class BasepointTable
     {
         Span<sbyte> digits = stackalloc sbyte[64];
         Recode(scalar, digits);
-        ReadOnlySpan<AffineNielsPoint> table = Holder.Table;
+        ReadOnlySpan<ulong> table = Holder.Table;
+        const int RowWords = Columns * EntryWords;
 
         // Odd digits first (weights 16·256^i), then ×16, then even digits (weights 256^i).
         EdwardsPoint h = EdwardsPoint.Identity;
         for (int i = 1; i < 64; i += 2)
         {
-            h = h.Add(Select(table.Slice((i / 2) * Columns, Columns), digits[i])).ToExtended();
+            h = h.Add(Select(table.Slice((i / 2) * RowWords, RowWords), digits[i])).ToExtended();
         }
 
         ProjectivePoint p = h.ToProjective();
@@ -41,7 +46,7 @@ internal static class BasepointTable
 
         for (int i = 0; i < 64; i += 2)
         {
-            h = h.Add(Select(table.Slice((i / 2) * Columns, Columns), digits[i])).ToExtended();
+            h = h.Add(Select(table.Slice((i / 2) * RowWords, RowWords), digits[i])).ToExtended();
         }
 
         return h;
@@ -69,28 +74,44 @@ internal static class BasepointTable
         digits[63] = (sbyte)(digits[63] + carry);
     }
 
-    /// <summary>digit·row[0] for a digit in [-8, 8], reading every entry of the row.</summary>
+    /// <summary>
+    /// digit·(first entry of the row) for a digit in [-8, 8]: every entry is read and masked in with vector AND/OR,
+    /// the identity is masked in for digit 0, and the sign is applied with a masked select.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static AffineNielsPoint Select(ReadOnlySpan<AffineNielsPoint> row, sbyte digit)
+    private static AffineNielsPoint Select(ReadOnlySpan<ulong> row, sbyte digit)
     {
         // |digit| and its sign without branches.
         int signMask = digit >> 7;
         uint magnitude = (uint)((digit ^ signMask) - signMask);
 
-        AffineNielsPoint result = AffineNielsPoint.Identity;
+        // The identity (1, 1, 0): limb 0 of y+x and of y-x are 1, for digit 0 only.
+        ulong isZero = 0 - (ulong)((magnitude - 1) >> 31);
+        Vector256<ulong> r0 = Vector256.Create(isZero & 1, 0, 0, 0);
+        Vector256<ulong> r1 = Vector256.Create(0, isZero & 1, 0, 0);
+        Vector256<ulong> r2 = Vector256<ulong>.Zero;
+        Vector256<ulong> r3 = Vector256<ulong>.Zero;
         for (int j = 0; j < Columns; j++)
         {
             // All ones exactly when magnitude == j + 1.
-            ulong equal = 0 - (ulong)(((magnitude ^ (uint)(j + 1)) - 1) >> 31);
-            result = AffineNielsPoint.Select(result, row[j], equal);
+            var equal = Vector256.Create(0 - (ulong)(((magnitude ^ (uint)(j + 1)) - 1) >> 31));
+            ReadOnlySpan<ulong> entry = row.Slice(j * EntryWords, EntryWords);
+            r0 |= Vector256.Create(entry) & equal;
+            r1 |= Vector256.Create(entry[4..]) & equal;
+            r2 |= Vector256.Create(entry[8..]) & equal;
+            r3 |= Vector256.Create(entry[12..]) & equal;
         }
 
+        var result = new AffineNielsPoint(
+            new FieldElement(r0.GetElement(0), r0.GetElement(1), r0.GetElement(2), r0.GetElement(3), r1.GetElement(0)),
+            new FieldElement(r1.GetElement(1), r1.GetElement(2), r1.GetElement(3), r2.GetElement(0), r2.GetElement(1)),
+            new FieldElement(r2.GetElement(2), r2.GetElement(3), r3.GetElement(0), r3.GetElement(1), r3.GetElement(2)));
         return result.ConditionalNegate((ulong)(long)signMask);
     }
 
-    private static AffineNielsPoint[] Build()
+    private static ulong[] Build()
     {
-        var table = new AffineNielsPoint[Rows * Columns];
+        var table = new ulong[Rows * Columns * EntryWords];
         EdwardsPoint rowBase = EdwardsPoint.Basepoint;
         for (int i = 0; i < Rows; i++)
         {
@@ -98,7 +119,11 @@ internal static class BasepointTable
             EdwardsPoint multiple = rowBase;
             for (int j = 0; j < Columns; j++)
             {
-                table[(i * Columns) + j] = AffineNielsPoint.FromExtended(multiple);
+                AffineNielsPoint entry = AffineNielsPoint.FromExtended(multiple);
+                Span<ulong> words = table.AsSpan(((i * Columns) + j) * EntryWords, EntryWords);
+                Store(entry.YPlusX, words);
+                Store(entry.YMinusX, words[5..]);
+                Store(entry.XY2d, words[10..]);
                 multiple = multiple.Add(cached).ToExtended();
             }
 
@@ -110,5 +135,14 @@ internal static class BasepointTable
         }
 
         return table;
+    }
+
+    private static void Store(in FieldElement value, Span<ulong> words)
+    {
+        words[0] = value.L0;
+        words[1] = value.L1;
+        words[2] = value.L2;
+        words[3] = value.L3;
+        words[4] = value.L4;
     }
 }

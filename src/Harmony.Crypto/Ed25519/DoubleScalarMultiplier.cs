@@ -2,14 +2,19 @@ namespace Harmony.Crypto.Ed25519;
 
 /// <summary>
 /// Variable-time [a]B + [b]P for public scalars, as verification needs: one shared doubling chain over the wNAF
-/// digits of both scalars, width 8 for B (64 precomputed affine odd multiples, built once) and width 5 for P
-/// (8 odd multiples built per call on the stack).
+/// digits of both scalars, width 8 for B (64 precomputed affine odd multiples, built once) and, for P, a width
+/// that follows the size of the odd-multiples table the caller built: 8 entries (width 5) when it is built per
+/// call, 32 entries (width 7) when a public key keeps it.
 /// </summary>
 internal static class DoubleScalarMultiplier
 {
+    /// <summary>Odd multiples for a table built per call (wNAF width 5).</summary>
+    internal const int SmallTableLength = 8;
+
+    /// <summary>Odd multiples for a table kept with a public key (wNAF width 7).</summary>
+    internal const int LargeTableLength = 32;
+
     private const int BaseWidth = 8;
-    private const int PointWidth = 5;
-    private const int PointTableSize = 1 << (PointWidth - 2);
 
     private static class Holder
     {
@@ -17,24 +22,29 @@ internal static class DoubleScalarMultiplier
         internal static readonly AffineNielsPoint[] BaseOddMultiples = Build();
     }
 
-    /// <summary>[a]B + [b]P for little-endian 32-byte scalars a, b below 2^253.</summary>
-    internal static ProjectivePoint Multiply(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, in EdwardsPoint p)
+    /// <summary>Fills 1P, 3P, 5P, … (as many as the table holds), the table <see cref="Multiply"/> takes for P.</summary>
+    internal static void ComputeOddMultiples(in EdwardsPoint p, Span<CachedPoint> table)
+    {
+        table[0] = new CachedPoint(p);
+        var twoP = new CachedPoint(p.Double());
+        EdwardsPoint multiple = p;
+        for (int i = 1; i < table.Length; i++)
+        {
+            multiple = multiple.Add(twoP).ToExtended();
+            table[i] = new CachedPoint(multiple);
+        }
+    }
+
+    /// <summary>
+    /// [a]B + [b]P for little-endian 32-byte scalars a, b below 2^253, P given by its odd multiples
+    /// (<see cref="ComputeOddMultiples"/>) in a table of <see cref="SmallTableLength"/> or <see cref="LargeTableLength"/>.
+    /// </summary>
+    internal static ProjectivePoint Multiply(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<CachedPoint> pTable)
     {
         Span<sbyte> aDigits = stackalloc sbyte[Wnaf.Length];
         Span<sbyte> bDigits = stackalloc sbyte[Wnaf.Length];
         Wnaf.Compute(a, BaseWidth, aDigits);
-        Wnaf.Compute(b, PointWidth, bDigits);
-
-        // 1P, 3P, …, 15P.
-        Span<CachedPoint> pTable = stackalloc CachedPoint[PointTableSize];
-        pTable[0] = new CachedPoint(p);
-        var twoP = new CachedPoint(p.Double());
-        EdwardsPoint multiple = p;
-        for (int i = 1; i < PointTableSize; i++)
-        {
-            multiple = multiple.Add(twoP).ToExtended();
-            pTable[i] = new CachedPoint(multiple);
-        }
+        Wnaf.Compute(b, pTable.Length == LargeTableLength ? 7 : 5, bDigits);
 
         int top = Wnaf.Length - 1;
         while (top >= 0 && aDigits[top] == 0 && bDigits[top] == 0)

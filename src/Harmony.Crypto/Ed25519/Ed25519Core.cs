@@ -56,11 +56,11 @@ internal static class Ed25519Core
     /// strictly (rejecting y ≥ p, off-curve y and x = 0 with the sign bit set) and comparing points: no invalid or
     /// non-canonical R encoding equals the encoding of a point. Variable-time (all inputs are public).
     /// </summary>
-    /// <param name="negatedA">-A, decoded from <paramref name="publicKey"/>.</param>
+    /// <param name="negatedA">The odd multiples of -A (<see cref="DoubleScalarMultiplier.ComputeOddMultiples"/>), A decoded from <paramref name="publicKey"/>.</param>
     /// <param name="publicKey">The 32 encoded bytes of A, as hashed into k.</param>
     /// <param name="message">The message.</param>
     /// <param name="signature">The signature; any length is accepted and all but 64 bytes fail.</param>
-    internal static bool Verify(in EdwardsPoint negatedA, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
+    internal static bool Verify(ReadOnlySpan<CachedPoint> negatedA, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
         if (signature.Length != SignatureLength)
         {

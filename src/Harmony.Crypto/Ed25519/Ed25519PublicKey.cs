@@ -3,8 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace Harmony.Crypto.Ed25519;
 
 /// <summary>
-/// An Ed25519 public key (RFC 8032): the 32-byte encoding of a curve point A, decoded once so that every
-/// <see cref="Verify(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> skips the square root.
+/// An Ed25519 public key (RFC 8032): the 32-byte encoding of a curve point A, decoded once (with the table of its
+/// odd multiples) so that every <see cref="Verify(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> skips that work.
 /// </summary>
 /// <remarks>
 /// <para>Verification follows RFC 8032 §5.1.7 with the cofactorless equation [S]B = R + [k]A, the check that
@@ -25,12 +25,15 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
     public const int SignatureLength = Ed25519Core.SignatureLength;
 
     private readonly byte[] _encoded;
-    private readonly EdwardsPoint _negatedPoint;
+
+    // 1, 3, …, 63 times -A: the verification equation's per-key table, built once.
+    private readonly CachedPoint[] _negatedOddMultiples;
 
     private Ed25519PublicKey(byte[] encoded, in EdwardsPoint point)
     {
         _encoded = encoded;
-        _negatedPoint = point.Negate();
+        _negatedOddMultiples = new CachedPoint[DoubleScalarMultiplier.LargeTableLength];
+        DoubleScalarMultiplier.ComputeOddMultiples(point.Negate(), _negatedOddMultiples);
     }
 
     /// <summary>The 32-byte encoding.</summary>
@@ -67,7 +70,9 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
             return false;
         }
 
-        return Ed25519Core.Verify(point.Negate(), publicKey, message, signature);
+        Span<CachedPoint> table = stackalloc CachedPoint[DoubleScalarMultiplier.SmallTableLength];
+        DoubleScalarMultiplier.ComputeOddMultiples(point.Negate(), table);
+        return Ed25519Core.Verify(table, publicKey, message, signature);
     }
 
     /// <summary>Verifies a signature by this key over a message. Never throws on malformed signatures.</summary>
@@ -75,7 +80,7 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
     /// <param name="signature">The signature; anything but 64 bytes is invalid.</param>
     /// <returns>Whether the signature is valid.</returns>
     public bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
-        Ed25519Core.Verify(_negatedPoint, _encoded, message, signature);
+        Ed25519Core.Verify(_negatedOddMultiples, _encoded, message, signature);
 
     /// <summary>Copies the 32-byte encoding.</summary>
     /// <param name="destination">At least 32 bytes.</param>

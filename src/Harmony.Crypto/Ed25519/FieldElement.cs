@@ -6,10 +6,9 @@ namespace Harmony.Crypto.Ed25519;
 /// An element of GF(2^255 - 19) in radix 2^51: value = L0 + L1·2^51 + L2·2^102 + L3·2^153 + L4·2^204.
 /// </summary>
 /// <remarks>
-/// Limbs are kept "loose": outputs of <see cref="Multiply"/>, <see cref="Square"/>, <see cref="Subtract"/> and
-/// <see cref="Negate"/> have limbs below 2^51 + 2^15; <see cref="Add"/> does not carry, so its output limbs stay
-/// below 2^52 + 2^16. Multiplication accepts limbs up to 2^54, so one unreduced addition may feed any product.
-/// Every operation here is branch-free and safe on secret data.
+/// Limbs are kept "loose" but always below 2^52: every operation that produces an element carries at least once,
+/// leaving limbs below 2^51 + 2^10, and every operation accepts limbs below 2^52 (the multiplication relies on
+/// it: it shifts one operand's limbs left by 12). Every operation here is branch-free and safe on secret data.
 /// </remarks>
 internal readonly partial struct FieldElement
 {

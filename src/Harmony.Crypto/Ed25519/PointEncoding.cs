@@ -13,9 +13,11 @@ internal static class PointEncoding
     internal static void Encode(in EdwardsPoint p, Span<byte> destination) => Encode(p.ToProjective(), destination);
 
     /// <summary>Writes the encoding of a projective point (see the extended overload).</summary>
-    internal static void Encode(in ProjectivePoint p, Span<byte> destination)
+    internal static void Encode(in ProjectivePoint p, Span<byte> destination) =>
+        Encode(p, FieldElement.Invert(p.Z), destination);
+
+    private static void Encode(in ProjectivePoint p, in FieldElement zInverse, Span<byte> destination)
     {
-        FieldElement zInverse = FieldElement.Invert(p.Z);
         FieldElement x = FieldElement.Multiply(p.X, zInverse);
         FieldElement y = FieldElement.Multiply(p.Y, zInverse);
         y.ToBytes(destination);
