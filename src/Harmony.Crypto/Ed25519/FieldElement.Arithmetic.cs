@@ -48,60 +48,56 @@ internal readonly partial struct FieldElement
     /// <summary>a · b.</summary>
     /// <remarks>
     /// Schoolbook 5×5 with the wrapped-around products (i + j ≥ 5, worth 2^255 = 19) multiplied by 19 on a's side.
-    /// b's limbs are shifted left by 12 first (they are below 2^52), so each 128-bit product splits exactly at bit 52
-    /// of the true product: the high word is product >> 52 and the low word >> 12 is product mod 2^52. A column is
-    /// then two plain 64-bit sums with no carry detection: S = H·2^52 + A, S mod 2^51 = A mod 2^51 and
-    /// S >> 51 = 2H + (A >> 51).
+    /// b's limbs (below 2^52) are also kept shifted left by 12, so <c>mulx</c> of a limb by a shifted limb yields
+    /// floor(product / 2^52) directly, and a plain wrapping <c>imul</c> sum of the unshifted products recovers the
+    /// residues (see <see cref="Accumulate"/>): a column is two 64-bit sums with no carry detection, and
+    /// CarryColumns splits S = H·2^52 + L at bit 51 as S mod 2^51 = L mod 2^51, S >> 51 = 2H + (L >> 51).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static FieldElement Multiply(in FieldElement a, in FieldElement b)
     {
         ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, a4 = a.L4;
         ulong a1x19 = a1 * 19, a2x19 = a2 * 19, a3x19 = a3 * 19, a4x19 = a4 * 19;
-        ulong b0 = b.L0 << 12, b1 = b.L1 << 12, b2 = b.L2 << 12, b3 = b.L3 << 12, b4 = b.L4 << 12;
+        ulong b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3, b4 = b.L4;
+        ulong s0 = b0 << 12, s1 = b1 << 12, s2 = b2 << 12, s3 = b3 << 12, s4 = b4 << 12;
 
-        ulong h0 = WideMultiply(a0, b0, out ulong l0);
-        l0 >>= 12;
-        Accumulate(a1x19, b4, ref l0, ref h0);
-        Accumulate(a2x19, b3, ref l0, ref h0);
-        Accumulate(a3x19, b2, ref l0, ref h0);
-        Accumulate(a4x19, b1, ref l0, ref h0);
+        ulong h0 = HighProduct(a0, s0), l0 = a0 * b0;
+        Accumulate(a1x19, b4, s4, ref l0, ref h0);
+        Accumulate(a2x19, b3, s3, ref l0, ref h0);
+        Accumulate(a3x19, b2, s2, ref l0, ref h0);
+        Accumulate(a4x19, b1, s1, ref l0, ref h0);
 
-        ulong h1 = WideMultiply(a0, b1, out ulong l1);
-        l1 >>= 12;
-        Accumulate(a1, b0, ref l1, ref h1);
-        Accumulate(a2x19, b4, ref l1, ref h1);
-        Accumulate(a3x19, b3, ref l1, ref h1);
-        Accumulate(a4x19, b2, ref l1, ref h1);
+        ulong h1 = HighProduct(a0, s1), l1 = a0 * b1;
+        Accumulate(a1, b0, s0, ref l1, ref h1);
+        Accumulate(a2x19, b4, s4, ref l1, ref h1);
+        Accumulate(a3x19, b3, s3, ref l1, ref h1);
+        Accumulate(a4x19, b2, s2, ref l1, ref h1);
 
-        ulong h2 = WideMultiply(a0, b2, out ulong l2);
-        l2 >>= 12;
-        Accumulate(a1, b1, ref l2, ref h2);
-        Accumulate(a2, b0, ref l2, ref h2);
-        Accumulate(a3x19, b4, ref l2, ref h2);
-        Accumulate(a4x19, b3, ref l2, ref h2);
+        ulong h2 = HighProduct(a0, s2), l2 = a0 * b2;
+        Accumulate(a1, b1, s1, ref l2, ref h2);
+        Accumulate(a2, b0, s0, ref l2, ref h2);
+        Accumulate(a3x19, b4, s4, ref l2, ref h2);
+        Accumulate(a4x19, b3, s3, ref l2, ref h2);
 
-        ulong h3 = WideMultiply(a0, b3, out ulong l3);
-        l3 >>= 12;
-        Accumulate(a1, b2, ref l3, ref h3);
-        Accumulate(a2, b1, ref l3, ref h3);
-        Accumulate(a3, b0, ref l3, ref h3);
-        Accumulate(a4x19, b4, ref l3, ref h3);
+        ulong h3 = HighProduct(a0, s3), l3 = a0 * b3;
+        Accumulate(a1, b2, s2, ref l3, ref h3);
+        Accumulate(a2, b1, s1, ref l3, ref h3);
+        Accumulate(a3, b0, s0, ref l3, ref h3);
+        Accumulate(a4x19, b4, s4, ref l3, ref h3);
 
-        ulong h4 = WideMultiply(a0, b4, out ulong l4);
-        l4 >>= 12;
-        Accumulate(a1, b3, ref l4, ref h4);
-        Accumulate(a2, b2, ref l4, ref h4);
-        Accumulate(a3, b1, ref l4, ref h4);
-        Accumulate(a4, b0, ref l4, ref h4);
+        ulong h4 = HighProduct(a0, s4), l4 = a0 * b4;
+        Accumulate(a1, b3, s3, ref l4, ref h4);
+        Accumulate(a2, b2, s2, ref l4, ref h4);
+        Accumulate(a3, b1, s1, ref l4, ref h4);
+        Accumulate(a4, b0, s0, ref l4, ref h4);
 
-        return CarryColumns(l0, h0, l1, h1, l2, h2, l3, h3, l4, h4);
+        return CarryColumns(l0 - (h0 << 52), h0, l1 - (h1 << 52), h1, l2 - (h2 << 52), h2, l3 - (h3 << 52), h3, l4 - (h4 << 52), h4);
     }
 
     /// <summary>a².</summary>
     /// <remarks>
     /// Fifteen products instead of twenty-five: the cross terms are doubled (and the wrapped ones multiplied by 19)
-    /// on the unshifted side, with the same split at bit 52 as <see cref="Multiply"/>.
+    /// on the unshifted side, with the same column sums as <see cref="Multiply"/>.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static FieldElement Square(in FieldElement a)
@@ -111,36 +107,31 @@ internal readonly partial struct FieldElement
         ulong a0x2 = a0 * 2, a1x2 = a1 * 2, a1x38 = a1 * 38, a2x38 = a2 * 38, a3x19 = a3 * 19, a3x38 = a3 * 38, a4x19 = a4 * 19;
 
         // r0 = a0² + 38·a1·a4 + 38·a2·a3
-        ulong h0 = WideMultiply(a0, s0, out ulong l0);
-        l0 >>= 12;
-        Accumulate(a1x38, s4, ref l0, ref h0);
-        Accumulate(a2x38, s3, ref l0, ref h0);
+        ulong h0 = HighProduct(a0, s0), l0 = a0 * a0;
+        Accumulate(a1x38, a4, s4, ref l0, ref h0);
+        Accumulate(a2x38, a3, s3, ref l0, ref h0);
 
         // r1 = 2·a0·a1 + 38·a2·a4 + 19·a3²
-        ulong h1 = WideMultiply(a0x2, s1, out ulong l1);
-        l1 >>= 12;
-        Accumulate(a2x38, s4, ref l1, ref h1);
-        Accumulate(a3x19, s3, ref l1, ref h1);
+        ulong h1 = HighProduct(a0x2, s1), l1 = a0x2 * a1;
+        Accumulate(a2x38, a4, s4, ref l1, ref h1);
+        Accumulate(a3x19, a3, s3, ref l1, ref h1);
 
         // r2 = 2·a0·a2 + a1² + 38·a3·a4
-        ulong h2 = WideMultiply(a0x2, s2, out ulong l2);
-        l2 >>= 12;
-        Accumulate(a1, s1, ref l2, ref h2);
-        Accumulate(a3x38, s4, ref l2, ref h2);
+        ulong h2 = HighProduct(a0x2, s2), l2 = a0x2 * a2;
+        Accumulate(a1, a1, s1, ref l2, ref h2);
+        Accumulate(a3x38, a4, s4, ref l2, ref h2);
 
         // r3 = 2·a0·a3 + 2·a1·a2 + 19·a4²
-        ulong h3 = WideMultiply(a0x2, s3, out ulong l3);
-        l3 >>= 12;
-        Accumulate(a1x2, s2, ref l3, ref h3);
-        Accumulate(a4x19, s4, ref l3, ref h3);
+        ulong h3 = HighProduct(a0x2, s3), l3 = a0x2 * a3;
+        Accumulate(a1x2, a2, s2, ref l3, ref h3);
+        Accumulate(a4x19, a4, s4, ref l3, ref h3);
 
         // r4 = 2·a0·a4 + 2·a1·a3 + a2²
-        ulong h4 = WideMultiply(a0x2, s4, out ulong l4);
-        l4 >>= 12;
-        Accumulate(a1x2, s3, ref l4, ref h4);
-        Accumulate(a2, s2, ref l4, ref h4);
+        ulong h4 = HighProduct(a0x2, s4), l4 = a0x2 * a4;
+        Accumulate(a1x2, a3, s3, ref l4, ref h4);
+        Accumulate(a2, a2, s2, ref l4, ref h4);
 
-        return CarryColumns(l0, h0, l1, h1, l2, h2, l3, h3, l4, h4);
+        return CarryColumns(l0 - (h0 << 52), h0, l1 - (h1 << 52), h1, l2 - (h2 << 52), h2, l3 - (h3 << 52), h3, l4 - (h4 << 52), h4);
     }
 
     /// <summary>a^(2^times), by repeated squaring.</summary>
@@ -159,39 +150,30 @@ internal readonly partial struct FieldElement
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static FieldElement MultiplySmall(in FieldElement a, uint k)
     {
-        // Each product is below 2^77: split it at bit 51 and pass the high part up one limb.
+        // One product per column, split at bit 52 as in Multiply.
         ulong s = (ulong)k << 12;
-        ulong h0 = WideMultiply(a.L0, s, out ulong l0);
-        ulong h1 = WideMultiply(a.L1, s, out ulong l1);
-        ulong h2 = WideMultiply(a.L2, s, out ulong l2);
-        ulong h3 = WideMultiply(a.L3, s, out ulong l3);
-        ulong h4 = WideMultiply(a.L4, s, out ulong l4);
-        return CarryColumns(l0 >> 12, h0, l1 >> 12, h1, l2 >> 12, h2, l3 >> 12, h3, l4 >> 12, h4);
+        ulong h0 = HighProduct(a.L0, s), h1 = HighProduct(a.L1, s), h2 = HighProduct(a.L2, s);
+        ulong h3 = HighProduct(a.L3, s), h4 = HighProduct(a.L4, s);
+        return CarryColumns(
+            (a.L0 * k) - (h0 << 52), h0, (a.L1 * k) - (h1 << 52), h1, (a.L2 * k) - (h2 << 52), h2,
+            (a.L3 * k) - (h3 << 52), h3, (a.L4 * k) - (h4 << 52), h4);
     }
 
-    /// <summary>The 128-bit product x · y as (high, low).</summary>
-    /// <remarks>
-    /// With BMI2 the high word comes from <c>mulx</c> and the low word from a separate <c>imul</c>, so both stay in
-    /// registers (Math.BigMul hands its low word back through a stack slot).
-    /// </remarks>
+    /// <summary>floor(x·y / 2^52) for y given pre-shifted as y·2^12 (the high word of x·(y·2^12)).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong WideMultiply(ulong x, ulong y, out ulong low)
-    {
-        if (Bmi2.X64.IsSupported)
-        {
-            low = x * y;
-            return Bmi2.X64.MultiplyNoFlags(x, y);
-        }
+    private static ulong HighProduct(ulong x, ulong yShifted) =>
+        Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(x, yShifted) : Math.BigMul(x, yShifted, out _);
 
-        return Math.BigMul(x, y, out low);
-    }
-
-    /// <summary>Adds x · y (y pre-shifted by 12) to a column: product mod 2^52 to low, product >> 52 to high.</summary>
+    /// <summary>
+    /// Adds x·y to a column kept as (low, high): high collects floor(x·y / 2^52), low the plain wrapping sum of
+    /// x·y mod 2^64. The column's value is then high·2^52 + (low − high·2^52 mod 2^64), the second term being the
+    /// sum of the products' residues mod 2^52, below 2^55.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Accumulate(ulong x, ulong yShifted, ref ulong low, ref ulong high)
+    private static void Accumulate(ulong x, ulong y, ulong yShifted, ref ulong low, ref ulong high)
     {
-        high += WideMultiply(x, yShifted, out ulong productLow);
-        low += productLow >> 12;
+        high += HighProduct(x, yShifted);
+        low += x * y;
     }
 
     /// <summary>
