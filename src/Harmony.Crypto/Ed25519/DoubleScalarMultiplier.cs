@@ -2,19 +2,20 @@ namespace Harmony.Crypto.Ed25519;
 
 /// <summary>
 /// Variable-time [a]B + [b]P for public scalars, as verification needs: one shared doubling chain over the wNAF
-/// digits of both scalars, width 8 for B (64 precomputed affine odd multiples, built once) and, for P, a width
-/// that follows the size of the odd-multiples table the caller built: 8 entries (width 5) when it is built per
-/// call, 32 entries (width 7) when a public key keeps it.
+/// digits of both scalars, width 8 for B (64 precomputed affine odd multiples, built once) and width 5 for P
+/// (8 odd multiples that the caller builds, or keeps with a decoded public key).
 /// </summary>
+/// <remarks>
+/// A wider table for P would save a few additions per verification but costs more to build than it saves unless
+/// one key checks several signatures; libp2p often decodes the author's key afresh for each gossip message.
+/// </remarks>
 internal static class DoubleScalarMultiplier
 {
-    /// <summary>Odd multiples for a table built per call (wNAF width 5).</summary>
-    internal const int SmallTableLength = 8;
-
-    /// <summary>Odd multiples for a table kept with a public key (wNAF width 7).</summary>
-    internal const int LargeTableLength = 32;
+    /// <summary>Number of odd multiples of P the multiplication takes (1P, 3P, …, 15P: wNAF width 5).</summary>
+    internal const int PointTableLength = 1 << (PointWidth - 2);
 
     private const int BaseWidth = 8;
+    private const int PointWidth = 5;
 
     private static class Holder
     {
@@ -22,7 +23,7 @@ internal static class DoubleScalarMultiplier
         internal static readonly AffineNielsPoint[] BaseOddMultiples = Build();
     }
 
-    /// <summary>Fills 1P, 3P, 5P, … (as many as the table holds), the table <see cref="Multiply"/> takes for P.</summary>
+    /// <summary>Fills 1P, 3P, …, 15P, the table <see cref="Multiply"/> takes for P.</summary>
     internal static void ComputeOddMultiples(in EdwardsPoint p, Span<CachedPoint> table)
     {
         table[0] = new CachedPoint(p);
@@ -37,14 +38,14 @@ internal static class DoubleScalarMultiplier
 
     /// <summary>
     /// [a]B + [b]P for little-endian 32-byte scalars a, b below 2^253, P given by its odd multiples
-    /// (<see cref="ComputeOddMultiples"/>) in a table of <see cref="SmallTableLength"/> or <see cref="LargeTableLength"/>.
+    /// (<see cref="ComputeOddMultiples"/>) in a table of <see cref="PointTableLength"/> entries.
     /// </summary>
     internal static ProjectivePoint Multiply(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<CachedPoint> pTable)
     {
         Span<sbyte> aDigits = stackalloc sbyte[Wnaf.Length];
         Span<sbyte> bDigits = stackalloc sbyte[Wnaf.Length];
         Wnaf.Compute(a, BaseWidth, aDigits);
-        Wnaf.Compute(b, pTable.Length == LargeTableLength ? 7 : 5, bDigits);
+        Wnaf.Compute(b, PointWidth, bDigits);
 
         int top = Wnaf.Length - 1;
         while (top >= 0 && aDigits[top] == 0 && bDigits[top] == 0)

@@ -26,13 +26,13 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
 
     private readonly byte[] _encoded;
 
-    // 1, 3, …, 63 times -A: the verification equation's per-key table, built once.
+    // 1, 3, …, 15 times -A: the verification equation's per-key table, built once.
     private readonly CachedPoint[] _negatedOddMultiples;
 
     private Ed25519PublicKey(byte[] encoded, in EdwardsPoint point)
     {
         _encoded = encoded;
-        _negatedOddMultiples = new CachedPoint[DoubleScalarMultiplier.LargeTableLength];
+        _negatedOddMultiples = new CachedPoint[DoubleScalarMultiplier.PointTableLength];
         DoubleScalarMultiplier.ComputeOddMultiples(point.Negate(), _negatedOddMultiples);
     }
 
@@ -70,7 +70,7 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
             return false;
         }
 
-        Span<CachedPoint> table = stackalloc CachedPoint[DoubleScalarMultiplier.SmallTableLength];
+        Span<CachedPoint> table = stackalloc CachedPoint[DoubleScalarMultiplier.PointTableLength];
         DoubleScalarMultiplier.ComputeOddMultiples(point.Negate(), table);
         return Ed25519Core.Verify(table, publicKey, message, signature);
     }

@@ -20,16 +20,15 @@ public sealed class Libp2pPublicKey : IEquatable<Libp2pPublicKey>
     private readonly byte[] _encoded;
     private readonly Secp256k1PublicKey _secp256k1;
 
-    // The decoded Ed25519 point, or null when the 32 bytes are not a valid point (every signature then fails,
-    // as the key is still a well-formed libp2p key with a peer id).
-    private readonly Ed25519PublicKey? _ed25519;
+    // The Ed25519 key, decoded on the first verification (many keys read from the wire are never used to verify).
+    // A 32-byte value that is not a valid point stays a well-formed libp2p key with a peer id; its signatures fail.
+    private Ed25519PublicKey? _ed25519;
 
-    private Libp2pPublicKey(Libp2pKeyType type, byte[] data, Secp256k1PublicKey secp256k1, Ed25519PublicKey? ed25519)
+    private Libp2pPublicKey(Libp2pKeyType type, byte[] data, Secp256k1PublicKey secp256k1)
     {
         Type = type;
         _data = data;
         _secp256k1 = secp256k1;
-        _ed25519 = ed25519;
         var writer = new ProtoBufferWriter();
         writer.WriteVarint(1, (ulong)type);
         writer.WriteBytes(2, data);
@@ -97,11 +96,10 @@ public sealed class Libp2pPublicKey : IEquatable<Libp2pPublicKey>
         switch (type)
         {
             case Libp2pKeyType.Ed25519 when data.Length == Ed25519PublicKey.Length:
-                Ed25519PublicKey.TryDecode(data, out var ed25519);
-                key = new Libp2pPublicKey(type, data.ToArray(), default, ed25519);
+                key = new Libp2pPublicKey(type, data.ToArray(), default);
                 return true;
             case Libp2pKeyType.Secp256k1 when Secp256k1PublicKey.TryParse(data, out var point):
-                key = new Libp2pPublicKey(type, point.ToCompressed(), point, null);
+                key = new Libp2pPublicKey(type, point.ToCompressed(), point);
                 return true;
             default:
                 return false;
@@ -119,7 +117,19 @@ public sealed class Libp2pPublicKey : IEquatable<Libp2pPublicKey>
     {
         if (Type == Libp2pKeyType.Ed25519)
         {
-            return _ed25519 is not null && _ed25519.Verify(message, signature);
+            // Racing threads may both decode; either result is the same immutable key.
+            Ed25519PublicKey? ed25519 = Volatile.Read(ref _ed25519);
+            if (ed25519 is null)
+            {
+                if (!Ed25519PublicKey.TryDecode(_data, out ed25519))
+                {
+                    return false;
+                }
+
+                Volatile.Write(ref _ed25519, ed25519);
+            }
+
+            return ed25519.Verify(message, signature);
         }
 
         if (!Secp256k1Der.TryDecode(signature, out var parsed))
