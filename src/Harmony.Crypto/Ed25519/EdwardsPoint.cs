@@ -89,9 +89,4 @@ internal readonly struct EdwardsPoint
         FieldElement d = FieldElement.Add(Z, Z);
         return new CompletedPoint(FieldElement.Subtract(a, b), FieldElement.Add(a, b), FieldElement.Subtract(d, c), FieldElement.Add(d, c));
     }
-
-    /// <summary>Whether two points are equal (compares X1·Z2 with X2·Z1 and Y1·Z2 with Y2·Z1).</summary>
-    internal static bool AreEqual(in EdwardsPoint p, in EdwardsPoint q) =>
-        FieldElement.AreEqual(FieldElement.Multiply(p.X, q.Z), FieldElement.Multiply(q.X, p.Z)) &&
-        FieldElement.AreEqual(FieldElement.Multiply(p.Y, q.Z), FieldElement.Multiply(q.Y, p.Z));
 }

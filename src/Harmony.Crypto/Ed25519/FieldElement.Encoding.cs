@@ -94,9 +94,6 @@ internal readonly partial struct FieldElement
         return ((any | (0 - any)) >> 63) ^ 1;
     }
 
-    /// <summary>Whether a and b are equal mod p (constant-time).</summary>
-    internal static bool AreEqual(in FieldElement a, in FieldElement b) => Subtract(a, b).IsZero() == 1;
-
     /// <summary>Returns b when mask is all ones and a when it is zero, without branching.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static FieldElement Select(in FieldElement a, in FieldElement b, ulong mask) => new(
