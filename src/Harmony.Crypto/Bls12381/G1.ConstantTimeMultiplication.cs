@@ -8,10 +8,17 @@ internal static partial class G1
 {
     /// <summary>
     /// [k]P for a secret scalar k &lt; r (four little-endian words): masked division for the split, masked table scans
-    /// and complete formulas, so the operation sequence is independent of k and P.
+    /// and complete formulas, so the operation sequence is independent of k (and of P, apart from the public test that
+    /// sends the generator to <see cref="MultiplyGeneratorConstantTime"/>).
     /// </summary>
     internal static G1Projective MultiplyConstantTime(in G1Projective p, ReadOnlySpan<ulong> scalar)
     {
+        // The point is public: SkToPk's generator takes the precomputed comb (also constant-time in k).
+        if (IsGeneratorWithUnitZ(p))
+        {
+            return MultiplyGeneratorConstantTime(scalar);
+        }
+
         Span<ulong> digits = stackalloc ulong[4];
         DivideByXSquared(scalar, digits);
 

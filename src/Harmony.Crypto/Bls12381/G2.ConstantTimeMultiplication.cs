@@ -7,30 +7,48 @@ namespace Harmony.Crypto.Bls12381;
 /// <summary>
 /// Constant-time [k]P on G2 through the ψ endomorphism (GLS): ψ acts on G2 as multiplication by x, so writing
 /// k = k₀ + k₁|x| + k₂|x|² + k₃|x|³ with 64-bit digits gives [k]P = Σ kᵢ·(−ψ)ⁱ(P) — 64 doublings instead of 256.
+/// Each kᵢ is recoded into 13 signed radix-32 digits in [−15, 16], so the loop adds 4·13 = 52 table entries (instead
+/// of 64 with unsigned 4-bit windows) from tables of j·(−ψ)ⁱ(P), j = 0…16.
 /// </summary>
 internal static partial class G2
 {
+    /// <summary>Signed radix-32 digits per 64-bit part: 13·5 = 65 bits hold the part plus the recoding carry.</summary>
+    private const int DigitsPerPart = 13;
+
+    /// <summary>Table entries per part: 0·Q … 16·Q.</summary>
+    private const int TableSize = 17;
+
     /// <summary>
-    /// [k]P for a secret scalar k &lt; r (four little-endian words). The digit split, the table lookups (every entry is
-    /// read and masked) and the complete addition formulas make the sequence of operations independent of k and P.
+    /// [k]P for a secret scalar k &lt; r (four little-endian words). Constant-time: the digit split is a masked division
+    /// (<see cref="DivideByAbsX"/>), the signed recoding is arithmetic without branches (<see cref="RecodeSigned"/>),
+    /// each table lookup reads every entry under a mask (<see cref="SelectConstantTime"/>) and the sign of a digit is
+    /// applied by a masked selection of ±Y; additions use the complete formulas and doublings the exception-free
+    /// Jacobian formula, so the sequence of field operations and memory addresses depends on neither k nor P. The only
+    /// branches test public loop counters.
     /// </summary>
     internal static G2Projective MultiplyConstantTime(in G2Projective p, ReadOnlySpan<ulong> scalar)
     {
-        Span<ulong> digits = stackalloc ulong[4];
+        Span<ulong> parts = stackalloc ulong[4];
         Span<ulong> rest = stackalloc ulong[4];
+        rest.Clear();
         scalar.CopyTo(rest);
         for (int i = 0; i < 3; i++)
         {
-            digits[i] = DivideByAbsX(rest);
+            parts[i] = DivideByAbsX(rest);
         }
 
-        digits[3] = rest[0];
+        parts[3] = rest[0];
+        Span<int> digits = stackalloc int[4 * DigitsPerPart];
+        for (int i = 0; i < 4; i++)
+        {
+            RecodeSigned(parts[i], digits.Slice(DigitsPerPart * i, DigitsPerPart));
+        }
 
-        // Tables of j·(−ψ)ⁱ(P) for j = 0…15.
-        Span<G2Projective> tables = stackalloc G2Projective[64];
+        // Tables of j·(−ψ)ⁱ(P) for j = 0…16.
+        Span<G2Projective> tables = stackalloc G2Projective[4 * TableSize];
         tables[0] = G2Projective.Identity;
         tables[1] = p;
-        for (int j = 2; j < 16; j++)
+        for (int j = 2; j < TableSize; j++)
         {
             if ((j & 1) == 0)
             {
@@ -43,40 +61,77 @@ internal static partial class G2
         }
 
         // (−ψ)(P) from ψ; (−ψ)² = ψ² and (−ψ)³ = ψ²∘(−ψ) from the cheaper ψ² (base-field factors, no conjugation).
-        for (int j = 0; j < 16; j++)
+        for (int j = 0; j < TableSize; j++)
         {
-            tables[16 + j] = PsiProjective(tables[j]).Negate();
-            tables[32 + j] = PsiSquaredProjective(tables[j]);
-            tables[48 + j] = PsiSquaredProjective(tables[16 + j]);
+            tables[TableSize + j] = PsiProjective(tables[j]).Negate();
+            tables[(2 * TableSize) + j] = PsiSquaredProjective(tables[j]);
+            tables[(3 * TableSize) + j] = PsiSquaredProjective(tables[TableSize + j]);
         }
 
-        // The four doublings between windows run in Jacobian coordinates (cheaper than the complete projective doubling
+        // The five doublings between windows run in Jacobian coordinates (cheaper than the complete projective doubling
         // and exception-free, see DoubleBranchFree); the additions use the complete formulas. Both conversions are
-        // constant-time, so the operation sequence stays independent of k and P.
-        var r = G2Projective.Identity;
-        for (int shift = 60; shift >= 0; shift -= 4)
+        // constant-time. The accumulator starts as the first selected entry instead of identity + entry.
+        G2Projective r = default;
+        for (int window = DigitsPerPart - 1; window >= 0; window--)
         {
-            if (shift != 60)
+            if (window != DigitsPerPart - 1)
             {
                 ProjectiveToJacobian(r, out var jacobian);
-                DoubleBranchFree(jacobian, out jacobian);
-                DoubleBranchFree(jacobian, out jacobian);
-                DoubleBranchFree(jacobian, out jacobian);
-                DoubleBranchFree(jacobian, out jacobian);
+                for (int d = 0; d < 5; d++)
+                {
+                    DoubleBranchFree(jacobian, out jacobian);
+                }
+
                 JacobianToProjective(jacobian, out r);
             }
 
             for (int i = 0; i < 4; i++)
             {
-                int nibble = (int)((digits[i] >> shift) & 0xF);
-                SelectConstantTime(tables.Slice(16 * i, 16), nibble, out var entry);
-                AddComplete(r, entry, out r);
+                SelectSigned(tables.Slice(TableSize * i, TableSize), digits[(DigitsPerPart * i) + window], out var entry);
+                if (window == DigitsPerPart - 1 && i == 0)
+                {
+                    r = entry;
+                }
+                else
+                {
+                    AddComplete(r, entry, out r);
+                }
             }
         }
 
-        digits.Clear();
+        parts.Clear();
         rest.Clear();
+        digits.Clear();
         return r;
+    }
+
+    /// <summary>
+    /// Writes k = Σ dᵢ·32ⁱ with dᵢ ∈ [−15, 16] (i = 0…12) without branches: a window value v (0…32 with the incoming
+    /// carry) above 16 becomes v − 32 and carries one into the next window. The top window holds bits 60–63 plus a
+    /// carry, at most 16, so no carry leaves it.
+    /// </summary>
+    internal static void RecodeSigned(ulong k, Span<int> digits)
+    {
+        int carry = 0;
+        for (int i = 0; i < DigitsPerPart; i++)
+        {
+            int v = (int)((k >> (5 * i)) & 31) + carry;
+            carry = (16 - v) >>> 31;
+            digits[i] = v - (carry << 5);
+        }
+    }
+
+    /// <summary>
+    /// r = digit·Q from the table of j·Q (j = 0…16): the magnitude is selected by a full masked scan and the sign applied
+    /// by a masked choice between Y and −Y (the negation is always computed). Constant-time.
+    /// </summary>
+    private static void SelectSigned(ReadOnlySpan<G2Projective> table, int digit, out G2Projective r)
+    {
+        int sign = digit >> 31;
+        int magnitude = (digit ^ sign) - sign;
+        SelectConstantTime(table, magnitude, out r);
+        var negatedY = -r.Y;
+        r = new G2Projective(r.X, Fp2.Select(r.Y, negatedY, sign != 0), r.Z);
     }
 
     /// <summary>

@@ -61,6 +61,36 @@ public class FieldArithmeticTests
     }
 
     [Fact]
+    public void Split_accumulator_kernels_are_exact_at_their_bounds()
+    {
+        // The kernels add 32-bit halves of every product into column accumulators; all-ones limbs maximise every
+        // half, and the largest admissible inputs (2^384 - 1 for MulWide, 2p - 1 for Mul and Sqr, p·2^384 - 1 for
+        // Redc) maximise the carries between columns.
+        var rInverse = BigInteger.ModPow(R, P - 2, P);
+        var allOnes = R - 1;
+        Fp.MulWide(RawFp(allOnes), RawFp(allOnes), out var w);
+        Raw(w).ShouldBe(allOnes * allOnes);
+        var below2P = new[] { 2 * P - 1, 2 * P - 2, (BigInteger.One << 381) - 1, (BigInteger.One << 320) - 1, P, P - 1 };
+        foreach (var a in below2P)
+        {
+            foreach (var b in below2P)
+            {
+                Fp.Mul(RawFp(a), RawFp(b), out var m);
+                Raw(m).ShouldBe(a * b * rInverse % P);
+            }
+
+            Fp.Sqr(RawFp(a), out var s);
+            Raw(s).ShouldBe(a * a * rInverse % P);
+        }
+
+        foreach (var t in new[] { (P * R) - 1, (P * R) - R, (P - 1) * (P - 1), R - 1, BigInteger.Zero })
+        {
+            Fp.Redc(RawWide(t), out var red);
+            Raw(red).ShouldBe(t * rInverse % P);
+        }
+    }
+
+    [Fact]
     public void Wide_kernels_and_lazy_inputs_match_BigInteger_on_raw_limbs()
     {
         // Raw (Montgomery-agnostic) limb values: products, squares, reduction t·R⁻¹ and the lazy (below 2p) inputs

@@ -86,8 +86,53 @@ internal static partial class HashToCurve
     {
         Span<Fp2> u = stackalloc Fp2[2];
         HashToFieldFp2(message, dst, u);
-        var q = MapToG2(u[0]).Add(MapToG2(u[1]));
-        return G2.ClearCofactor(q);
+        return G2.ClearCofactor(MapPairToG2(u[0], u[1]));
+    }
+
+    /// <summary>map_to_curve(u0) + map_to_curve(u1), without clearing the cofactor (see <see cref="AddThenIsogeny"/>).</summary>
+    internal static G2Jacobian MapPairToG2(in Fp2 u0, in Fp2 u1)
+    {
+        SimplifiedSwuG2(u0, out var xn0, out var xd0, out var y0);
+        SimplifiedSwuG2(u1, out var xn1, out var xd1, out var y1);
+        return AddThenIsogeny(xn0, xd0, y0, xn1, xd1, y1);
+    }
+
+    /// <summary>
+    /// iso(Q0) + iso(Q1) for Q0 = (xn0/xd0, y0) and Q1 = (xn1/xd1, y1) on E2′, as iso(Q0 + Q1): the isogeny is a group
+    /// homomorphism, so one Jacobian addition on E2′ (add-2007-bl, which does not involve the curve coefficients) and one
+    /// isogeny evaluation replace two evaluations. When Q0 and Q1 share their x-coordinate (doubling or opposite points,
+    /// never for random field elements) it maps both and adds on E2 instead. Hash inputs are public.
+    /// </summary>
+    private static G2Jacobian AddThenIsogeny(in Fp2 xn0, in Fp2 xd0, in Fp2 y0, in Fp2 xn1, in Fp2 xd1, in Fp2 y1)
+    {
+        // Jacobian forms (xn·xd, y·xd³, xd); Z1Z1 = xd0², Z2Z2 = xd1².
+        var z1z1 = xd0.Square();
+        var z2z2 = xd1.Square();
+        var u1 = xn0 * xd0 * z2z2;
+        var u2 = xn1 * xd1 * z1z1;
+        var cubes = z1z1 * xd0 * (z2z2 * xd1);
+        var s1 = y0 * cubes;
+        var s2 = y1 * cubes;
+        var h = u2 - u1;
+        if (h.IsZero)
+        {
+            return IsogenyG2(xn0, xd0, y0, Fp2.One).Add(IsogenyG2(xn1, xd1, y1, Fp2.One));
+        }
+
+        var h2 = h + h;
+        var i = h2.Square();
+        var j = h * i;
+        var r = s2 - s1;
+        r += r;
+        var v = u1 * i;
+        var x3 = r.Square() - j - (v + v);
+        var s1j = s1 * j;
+        var y3 = (r * (v - x3)) - (s1j + s1j);
+        var z3 = xd0 * xd1 * h2;
+
+        // x = X3 / Z3², y = Y3 / Z3³.
+        var z3Square = z3.Square();
+        return IsogenyG2(x3, z3Square, y3, z3Square * z3);
     }
 
     /// <summary>encode_to_curve(msg) for G2 (suite BLS12381G2_XMD:SHA-256_SSWU_NU_): one field element.</summary>
@@ -115,7 +160,7 @@ internal static partial class HashToCurve
     internal static G2Jacobian MapToG2(in Fp2 u)
     {
         SimplifiedSwuG2(u, out var xn, out var xd, out var y);
-        return IsogenyG2(xn, xd, y);
+        return IsogenyG2(xn, xd, y, Fp2.One);
     }
 
     /// <summary>
@@ -206,10 +251,10 @@ internal static partial class HashToCurve
     }
 
     /// <summary>
-    /// The 3-isogeny E2′ → E2 at (xn/xd, y′), evaluated homogeneously, returned in Jacobian coordinates:
-    /// x = Nx / (Dx·xd), y = y′·Ny / Dy, so Z = Dx·xd·Dy, X = Nx·Dy·Z, Y = y′·Ny·Dx·xd·Z².
+    /// The 3-isogeny E2′ → E2 at (xn/xd, yn/yd), evaluated homogeneously, returned in Jacobian coordinates:
+    /// x = Nx / (Dx·xd), y = yn·Ny / (yd·Dy), so Z = Dx·xd·yd·Dy, X = Nx·yd·Dy·Z, Y = yn·Ny·Dx·xd·Z².
     /// </summary>
-    private static G2Jacobian IsogenyG2(in Fp2 xn, in Fp2 xd, in Fp2 y)
+    private static G2Jacobian IsogenyG2(in Fp2 xn, in Fp2 xd, in Fp2 y, in Fp2 yd)
     {
         var xn2 = xn.Square();
         var xd2 = xd.Square();
@@ -225,7 +270,7 @@ internal static partial class HashToCurve
         var xNum = (k1[3] * xn3) + (k1[2] * xn2xd) + (k1[1] * xnxd2) + (k1[0] * xd3);
         var xDen = (xn2 + (k2[1] * (xn * xd)) + (k2[0] * xd2)) * xd;
         var yNum = ((k3[3] * xn3) + (k3[2] * xn2xd) + (k3[1] * xnxd2) + (k3[0] * xd3)) * y;
-        var yDen = xn3 + (k4[2] * xn2xd) + (k4[1] * xnxd2) + (k4[0] * xd3);
+        var yDen = (xn3 + (k4[2] * xn2xd) + (k4[1] * xnxd2) + (k4[0] * xd3)) * yd;
         var z = xDen * yDen;
         return new G2Jacobian(xNum * yDen * z, yNum * xDen * z.Square(), z);
     }
