@@ -9,71 +9,21 @@ namespace Harmony.P2P.Host;
 /// </summary>
 public sealed partial class Libp2pHost
 {
-    private readonly Dictionary<PeerId, HashSet<string>> _protections = [];
+    private readonly PeerProtections _protections = new();
     private readonly SemaphoreSlim _trimLock = new(1, 1);
     private readonly Lock _trimTimerGate = new();
     private ITimer? _trimTimer;
 
-    /// <summary>
-    /// Keeps every connection to <paramref name="peer"/> out of watermark trimming while at least one tag protects
-    /// it (for example <c>"gossipsub-mesh"</c> for mesh peers or <c>"validator"</c> for the committee). Tags are
-    /// independent: the peer stays protected until each is removed with <see cref="Unprotect"/>.
-    /// </summary>
-    /// <param name="peer">The peer, connected or not.</param>
-    /// <param name="tag">Who protects it.</param>
-    public void Protect(PeerId peer, string tag)
-    {
-        ArgumentNullException.ThrowIfNull(peer);
-        ArgumentException.ThrowIfNullOrEmpty(tag);
-        lock (_protections)
-        {
-            if (!_protections.TryGetValue(peer, out var tags))
-            {
-                tags = new HashSet<string>(StringComparer.Ordinal);
-                _protections[peer] = tags;
-            }
+    /// <inheritdoc />
+    public void Protect(PeerId peer, string tag) => _protections.Protect(peer, tag);
 
-            tags.Add(tag);
-        }
-    }
-
-    /// <summary>Removes one protection tag from a peer.</summary>
-    /// <param name="peer">The peer.</param>
-    /// <param name="tag">The tag given to <see cref="Protect"/>.</param>
-    /// <returns>Whether the peer is still protected by another tag.</returns>
-    public bool Unprotect(PeerId peer, string tag)
-    {
-        ArgumentNullException.ThrowIfNull(peer);
-        ArgumentNullException.ThrowIfNull(tag);
-        lock (_protections)
-        {
-            if (!_protections.TryGetValue(peer, out var tags))
-            {
-                return false;
-            }
-
-            tags.Remove(tag);
-            if (tags.Count == 0)
-            {
-                _protections.Remove(peer);
-                return false;
-            }
-
-            return true;
-        }
-    }
+    /// <inheritdoc />
+    public bool Unprotect(PeerId peer, string tag) => _protections.Unprotect(peer, tag);
 
     /// <summary>Whether any tag protects <paramref name="peer"/> from trimming.</summary>
     /// <param name="peer">The peer.</param>
     /// <returns><see langword="true"/> when protected.</returns>
-    public bool IsProtected(PeerId peer)
-    {
-        ArgumentNullException.ThrowIfNull(peer);
-        lock (_protections)
-        {
-            return _protections.ContainsKey(peer);
-        }
-    }
+    public bool IsProtected(PeerId peer) => _protections.IsProtected(peer);
 
     /// <summary>
     /// When more than <see cref="Libp2pHostOptions.HighWatermark"/> connections are open, closes the least valuable

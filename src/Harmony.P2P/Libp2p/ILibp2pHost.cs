@@ -25,6 +25,21 @@ public interface ILibp2pHost : IAsyncDisposable
     /// <returns>Whether the peer has an open connection.</returns>
     bool TryGetConnectionInfo(PeerId peer, out Libp2pConnectionInfo info);
 
+    /// <summary>
+    /// Keeps every connection to <paramref name="peer"/> out of connection-manager trimming while at least one tag
+    /// protects it (for example <c>"gossipsub-mesh"</c> for mesh peers or <c>"validator"</c> for the committee). Tags
+    /// are independent: the peer stays protected until each is removed with <see cref="Unprotect"/>.
+    /// </summary>
+    /// <param name="peer">The peer, connected or not.</param>
+    /// <param name="tag">Who protects it.</param>
+    void Protect(PeerId peer, string tag);
+
+    /// <summary>Removes one protection tag from a peer.</summary>
+    /// <param name="peer">The peer.</param>
+    /// <param name="tag">The tag given to <see cref="Protect"/>.</param>
+    /// <returns>Whether the peer is still protected by another tag.</returns>
+    bool Unprotect(PeerId peer, string tag);
+
     /// <summary>Registers a handler for inbound streams of its protocols; later registrations for an id replace earlier ones.</summary>
     /// <param name="handler">The handler.</param>
     void SetHandler(ILibp2pProtocolHandler handler);

@@ -17,6 +17,7 @@ public sealed partial class InMemoryLibp2pHost : ILibp2pHost
     private readonly Dictionary<PeerId, (InMemoryLibp2pHost Host, bool Outbound)> _links = [];
     private readonly Dictionary<InMemoryLibp2pChannel, PeerId> _openPeer = [];
     private readonly CancellationTokenSource _shutdown = new();
+    private readonly PeerProtections _protections = new();
 
     internal InMemoryLibp2pHost(InMemoryLibp2pNetwork network, PeerId localPeer, IPAddress? address, ILogger logger)
     {
@@ -65,6 +66,18 @@ public sealed partial class InMemoryLibp2pHost : ILibp2pHost
             return true;
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>The in-memory host never trims connections; the tags are kept so callers behave as over TCP.</remarks>
+    public void Protect(PeerId peer, string tag) => _protections.Protect(peer, tag);
+
+    /// <inheritdoc />
+    public bool Unprotect(PeerId peer, string tag) => _protections.Unprotect(peer, tag);
+
+    /// <summary>Whether any tag protects <paramref name="peer"/>.</summary>
+    /// <param name="peer">The peer.</param>
+    /// <returns><see langword="true"/> when protected.</returns>
+    public bool IsProtected(PeerId peer) => _protections.IsProtected(peer);
 
     /// <summary>The protocol ids this host has handlers for.</summary>
     public IReadOnlyCollection<string> Protocols
