@@ -54,6 +54,22 @@ public class InMemoryLibp2pHostTests
     }
 
     [Fact]
+    public void Protection_tags_are_independent_and_the_peer_stays_protected_until_the_last_is_removed()
+    {
+        var network = new InMemoryLibp2pNetwork(3);
+        var a = network.CreateHost();
+        var peer = InMemoryLibp2pNetwork.RandomPeerId(new Random(4));
+        a.Protect(peer, "validator");
+        a.Protect(peer, "gossipsub-mesh");
+
+        a.Unprotect(peer, "validator").ShouldBeTrue("the mesh tag remains");
+        a.IsProtected(peer).ShouldBeTrue();
+        a.Unprotect(peer, "gossipsub-mesh").ShouldBeFalse();
+        a.IsProtected(peer).ShouldBeFalse();
+        Should.Throw<ArgumentException>(() => a.Protect(peer, ""));
+    }
+
+    [Fact]
     public async Task Disconnecting_resets_open_streams_and_raises_events_on_both_sides()
     {
         var network = new InMemoryLibp2pNetwork(2);
