@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Harmony.Crypto.Encoding.Protobuf;
 
 namespace Harmony.Consensus.Messages;
 
@@ -35,7 +36,7 @@ public sealed record ConsensusRequest
 
     internal byte[] Encode()
     {
-        var writer = new ProtoWriter(64 + Block.Length + Payload.Length);
+        var writer = new ProtoBufferWriter();
         writer.WriteVarintField(1, ViewId);
         writer.WriteVarintField(2, BlockNumber);
         writer.WriteVarintField(3, ShardId);
@@ -53,15 +54,15 @@ public sealed record ConsensusRequest
         var reader = new ProtoReader(data);
         ulong view = 0, number = 0, shard = 0;
         byte[] hash = [], block = [], sender = [], payload = [], bitmap = [];
-        while (reader.HasMore)
+        while (!reader.End)
         {
-            if (!reader.TryReadTag(out int field, out int wireType))
+            if (!reader.TryReadTag(out int field, out var wire))
             {
                 error = "ConsensusRequest: malformed field key.";
                 return false;
             }
 
-            bool ok = (field, wireType) switch
+            bool ok = (field, (int)wire) switch
             {
                 (1, 0) => reader.TryReadVarint(out view),
                 (2, 0) => reader.TryReadVarint(out number),
@@ -75,7 +76,7 @@ public sealed record ConsensusRequest
             };
             if (!ok)
             {
-                error = $"ConsensusRequest: field {field} (wire type {wireType}) is unknown, truncated or too large.";
+                error = $"ConsensusRequest: field {field} (wire type {(int)wire}) is unknown, truncated or too large.";
                 return false;
             }
         }

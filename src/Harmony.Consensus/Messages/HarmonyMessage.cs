@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Harmony.Crypto.Encoding.Protobuf;
 
 namespace Harmony.Consensus.Messages;
 
@@ -58,9 +59,9 @@ public sealed record HarmonyMessage
         ViewChangeRequest? viewChange = null;
         LastSignPowerBroadcast? lastSignPower = null;
         int requests = 0;
-        while (reader.HasMore)
+        while (!reader.End)
         {
-            if (!reader.TryReadTag(out int field, out int wireType))
+            if (!reader.TryReadTag(out int field, out var wire))
             {
                 error = "Message: malformed field key.";
                 return false;
@@ -68,7 +69,7 @@ public sealed record HarmonyMessage
 
             string? inner = null;
             bool ok;
-            switch (field, wireType)
+            switch (field, (int)wire)
             {
                 case (1, 0):
                     ok = reader.TryReadVarint(out service) && service <= int.MaxValue;
@@ -80,17 +81,17 @@ public sealed record HarmonyMessage
                     ok = ProtoFields.TryReadBytes(ref reader, MessageLimits.MaxSmallFieldSize, out signature);
                     break;
                 case (5, 2):
-                    ok = reader.TryReadLengthDelimited(MessageLimits.MaxMessageSize, out var consensusBytes)
+                    ok = ProtoFields.TryReadBounded(ref reader, MessageLimits.MaxMessageSize, out var consensusBytes)
                         && ConsensusRequest.TryDecode(consensusBytes, out consensus, out inner);
                     requests++;
                     break;
                 case (7, 2):
-                    ok = reader.TryReadLengthDelimited(MessageLimits.MaxMessageSize, out var viewChangeBytes)
+                    ok = ProtoFields.TryReadBounded(ref reader, MessageLimits.MaxMessageSize, out var viewChangeBytes)
                         && ViewChangeRequest.TryDecode(viewChangeBytes, out viewChange, out inner);
                     requests++;
                     break;
                 case (9, 2):
-                    ok = reader.TryReadLengthDelimited(MessageLimits.MaxMessageSize, out var powerBytes)
+                    ok = ProtoFields.TryReadBounded(ref reader, MessageLimits.MaxMessageSize, out var powerBytes)
                         && LastSignPowerBroadcast.TryDecode(powerBytes, out lastSignPower, out inner);
                     requests++;
                     break;
@@ -101,7 +102,7 @@ public sealed record HarmonyMessage
 
             if (!ok)
             {
-                error = inner ?? $"Message: field {field} (wire type {wireType}) is unknown, truncated or too large.";
+                error = inner ?? $"Message: field {field} (wire type {(int)wire}) is unknown, truncated or too large.";
                 return false;
             }
         }
@@ -127,7 +128,7 @@ public sealed record HarmonyMessage
 
     private byte[] Encode(bool includeSignature)
     {
-        var writer = new ProtoWriter(256);
+        var writer = new ProtoBufferWriter();
         writer.WriteVarintField(1, (ulong)ServiceType);
         writer.WriteVarintField(2, (ulong)Type);
         if (includeSignature)

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Harmony.Crypto.Encoding.Protobuf;
 
 namespace Harmony.Consensus.Messages;
 
@@ -25,7 +26,7 @@ public sealed record LastSignPowerBroadcast
 
     internal byte[] Encode()
     {
-        var writer = new ProtoWriter(96);
+        var writer = new ProtoBufferWriter();
         writer.WriteInt64Field(1, Prepare);
         writer.WriteInt64Field(2, Commit);
         writer.WriteInt64Field(3, Change);
@@ -40,15 +41,15 @@ public sealed record LastSignPowerBroadcast
         var reader = new ProtoReader(data);
         ulong prepare = 0, commit = 0, change = 0, shard = 0;
         byte[] sender = [];
-        while (reader.HasMore)
+        while (!reader.End)
         {
-            if (!reader.TryReadTag(out int field, out int wireType))
+            if (!reader.TryReadTag(out int field, out var wire))
             {
                 error = "LastSignPowerBroadcast: malformed field key.";
                 return false;
             }
 
-            bool ok = (field, wireType) switch
+            bool ok = (field, (int)wire) switch
             {
                 (1, 0) => reader.TryReadVarint(out prepare),
                 (2, 0) => reader.TryReadVarint(out commit),
@@ -59,7 +60,7 @@ public sealed record LastSignPowerBroadcast
             };
             if (!ok)
             {
-                error = $"LastSignPowerBroadcast: field {field} (wire type {wireType}) is unknown, truncated or too large.";
+                error = $"LastSignPowerBroadcast: field {field} (wire type {(int)wire}) is unknown, truncated or too large.";
                 return false;
             }
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Harmony.Crypto.Encoding.Protobuf;
 
 namespace Harmony.Consensus.Messages;
 
@@ -50,7 +51,7 @@ public sealed record ViewChangeRequest
 
     internal byte[] Encode()
     {
-        var writer = new ProtoWriter(512 + PreparedBlock.Length);
+        var writer = new ProtoBufferWriter();
         writer.WriteVarintField(1, ViewId);
         writer.WriteVarintField(2, BlockNumber);
         writer.WriteVarintField(3, ShardId);
@@ -78,15 +79,15 @@ public sealed record ViewChangeRequest
             bytes[i] = [];
         }
 
-        while (reader.HasMore)
+        while (!reader.End)
         {
-            if (!reader.TryReadTag(out int field, out int wireType))
+            if (!reader.TryReadTag(out int field, out var wire))
             {
                 error = "ViewChangeRequest: malformed field key.";
                 return false;
             }
 
-            bool ok = (field, wireType) switch
+            bool ok = (field, (int)wire) switch
             {
                 (1, 0) => reader.TryReadVarint(out view),
                 (2, 0) => reader.TryReadVarint(out number),
@@ -97,7 +98,7 @@ public sealed record ViewChangeRequest
             };
             if (!ok)
             {
-                error = $"ViewChangeRequest: field {field} (wire type {wireType}) is unknown, truncated or too large.";
+                error = $"ViewChangeRequest: field {field} (wire type {(int)wire}) is unknown, truncated or too large.";
                 return false;
             }
         }

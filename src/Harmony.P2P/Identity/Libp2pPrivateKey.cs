@@ -1,9 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Harmony.Crypto.Ed25519;
+using Harmony.Crypto.Encoding.Protobuf;
 using Harmony.Crypto.Secp256k1;
 using Harmony.P2P.Libp2p;
-using Harmony.P2P.Protobuf;
 
 namespace Harmony.P2P.Identity;
 

@@ -3,8 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Harmony.Crypto.Encoding.Protobuf;
 using Harmony.P2P.Libp2p;
-using Harmony.P2P.Protobuf;
 
 namespace Harmony.P2P.Multiaddr;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
-using Harmony.P2P.Protobuf;
+using Harmony.Crypto.Encoding.Protobuf;
 using Harmony.P2P.Transport;
 
 namespace Harmony.P2P.Multistream;

@@ -1,4 +1,4 @@
-using Harmony.P2P.Protobuf;
+using Harmony.Crypto.Encoding.Protobuf;
 
 namespace Harmony.P2P.Noise;
 

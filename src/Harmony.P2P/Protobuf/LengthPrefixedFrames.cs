@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using Harmony.Crypto.Encoding.Protobuf;
 
 namespace Harmony.P2P.Protobuf;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Unicode;
-using Harmony.P2P.Protobuf;
+using Harmony.Crypto.Encoding.Protobuf;
 
 namespace Harmony.P2P.PubSub;
 

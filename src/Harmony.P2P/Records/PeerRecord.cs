@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using Harmony.Crypto.Encoding.Protobuf;
 using Harmony.P2P.Identity;
 using Harmony.P2P.Libp2p;
 using Harmony.P2P.Multiaddr;
-using Harmony.P2P.Protobuf;
 
 namespace Harmony.P2P.Records;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using Harmony.Crypto.Encoding.Protobuf;
 using Harmony.P2P.Identity;
-using Harmony.P2P.Protobuf;
 
 namespace Harmony.P2P.Records;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using FsCheck;
 using FsCheck.Fluent;
-using Harmony.P2P.Protobuf;
+using Harmony.Crypto.Encoding.Protobuf;
 using Harmony.P2P.Multiaddr;
 using Harmony.P2P.Protocols;
 using Harmony.P2P.Yamux;

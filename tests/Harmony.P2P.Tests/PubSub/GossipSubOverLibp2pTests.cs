@@ -1,3 +1,4 @@
+using Harmony.Crypto.Encoding.Protobuf;
 using Harmony.P2P.HarmonyPubSub;
 using Harmony.P2P.Libp2p.InMemory;
 using Harmony.P2P.Protobuf;

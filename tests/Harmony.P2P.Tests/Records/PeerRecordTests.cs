@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using FsCheck;
 using FsCheck.Fluent;
+using Harmony.Crypto.Encoding.Protobuf;
 using Harmony.P2P.Identity;
 using Harmony.P2P.Multiaddr;
-using Harmony.P2P.Protobuf;
 using Harmony.P2P.Records;
 
 namespace Harmony.P2P.Tests.Records;

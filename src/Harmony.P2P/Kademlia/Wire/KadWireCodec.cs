@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
-using Harmony.P2P.Protobuf;
+using Harmony.Crypto.Encoding.Protobuf;
 
 namespace Harmony.P2P.Kademlia.Wire;
 

@@ -1,6 +1,4 @@
-using System.Text;
-
-namespace Harmony.P2P.Protobuf;
+namespace Harmony.Crypto.Encoding.Protobuf;
 
 /// <summary>Encoded sizes of protobuf fields, for sizing a <see cref="ProtoWriter"/> buffer exactly.</summary>
 public static class ProtoSize
@@ -21,5 +19,5 @@ public static class ProtoSize
     /// <param name="field">The field number.</param>
     /// <param name="value">The text.</param>
     /// <returns>Bytes.</returns>
-    public static int StringField(int field, string value) => LengthDelimitedField(field, Encoding.UTF8.GetByteCount(value));
+    public static int StringField(int field, string value) => LengthDelimitedField(field, System.Text.Encoding.UTF8.GetByteCount(value));
 }

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Harmony.P2P.Protobuf;
+namespace Harmony.Crypto.Encoding.Protobuf;
 
 /// <summary>
 /// A growable protobuf writer for small messages built field by field in order (keys, the Noise payload, identify):

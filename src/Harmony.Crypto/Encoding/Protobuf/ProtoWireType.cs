@@ -1,4 +1,4 @@
-namespace Harmony.P2P.Protobuf;
+namespace Harmony.Crypto.Encoding.Protobuf;
 
 /// <summary>The protobuf wire types this package reads and writes (groups are refused).</summary>
 public enum ProtoWireType

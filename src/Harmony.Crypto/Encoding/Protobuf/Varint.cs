@@ -1,4 +1,4 @@
-namespace Harmony.P2P.Protobuf;
+namespace Harmony.Crypto.Encoding.Protobuf;
 
 /// <summary>
 /// Base-128 varints: protobuf's (up to 10 bytes, 64 bits) and the multiformats unsigned varint that prefixes libp2p

@@ -1,4 +1,4 @@
-namespace Harmony.P2P.Protobuf;
+namespace Harmony.Crypto.Encoding.Protobuf;
 
 /// <summary>
 /// A forward-only protobuf reader over untrusted bytes. Every method returns <see langword="false"/> on truncated or

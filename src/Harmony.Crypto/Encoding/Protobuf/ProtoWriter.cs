@@ -1,6 +1,4 @@
-using System.Text;
-
-namespace Harmony.P2P.Protobuf;
+namespace Harmony.Crypto.Encoding.Protobuf;
 
 /// <summary>
 /// A forward-only protobuf writer into a span sized beforehand with <see cref="ProtoSize"/>. Nested messages are
@@ -56,8 +54,8 @@ public ref struct ProtoWriter
     public void WriteStringField(int field, string value)
     {
         WriteTag(field, ProtoWireType.LengthDelimited);
-        WriteVarint((ulong)Encoding.UTF8.GetByteCount(value));
-        Written += Encoding.UTF8.GetBytes(value, _destination[Written..]);
+        WriteVarint((ulong)System.Text.Encoding.UTF8.GetByteCount(value));
+        Written += System.Text.Encoding.UTF8.GetBytes(value, _destination[Written..]);
     }
 
     /// <summary>Starts a nested message field whose encoded size is <paramref name="length"/>.</summary>
