@@ -8,7 +8,7 @@ namespace Harmony.P2P.PubSub;
 
 /// <summary>
 /// Gossipsub on a libp2p host: the thin binding that runs a <see cref="GossipSubRouter"/> over
-/// <c>/meshsub/1.1.0</c> (also <c>/meshsub/1.0.0</c> and <c>/floodsub/1.0.0</c>) streams. Each peer gets one outbound
+/// <c>/meshsub/1.2.0</c> (also <c>/meshsub/1.1.0</c>, <c>/meshsub/1.0.0</c> and <c>/floodsub/1.0.0</c>) streams. Each peer gets one outbound
 /// stream written from a bounded queue and any number of inbound streams read as length-prefixed RPCs; the heartbeat
 /// runs on a <see cref="TimeProvider"/> timer; topic validators may be asynchronous. All router calls are serialized
 /// by one lock; subscribers are called outside it.
@@ -159,7 +159,7 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
         }
 
         EnsureOutbound(peer);
-        Locked(r => r.AddPeer(peer, kind, outbound: false));
+        AddRouterPeer(peer, kind);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         while (true)
         {
@@ -276,6 +276,42 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
     void IGossipSubSink.PeerExchange(PeerId from, string topic, IReadOnlyList<PeerExchangeRecord> peers) =>
         PeerExchangeReceived?.Invoke(from, topic, peers);
 
+    void IGossipSubSink.ConnectDirectPeer(PeerId peer)
+    {
+        if (_host.TryGetConnectionInfo(peer, out _))
+        {
+            EnsureOutbound(peer);
+        }
+        else if (_options.DirectPeerDialer is { } dial)
+        {
+            _ = Task.Run(() => DialDirectPeerAsync(peer, dial));
+        }
+    }
+
+    /// <summary>Tells the router the peer's connection direction (for D_out) and IP address (for P₆), as the host knows them.</summary>
+    private void AddRouterPeer(PeerId peer, PubSubPeerKind kind)
+    {
+        var known = _host.TryGetConnectionInfo(peer, out var connection);
+        Locked(r => r.AddPeer(peer, kind, known && connection.Outbound, known ? connection.RemoteAddress : null));
+    }
+
+    private async Task DialDirectPeerAsync(PeerId peer, Func<PeerId, CancellationToken, ValueTask> dial)
+    {
+        try
+        {
+            await dial(peer, _stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+#pragma warning disable CA1031 // A failed dial is retried at the next reconnect heartbeat; it must not escape the fire-and-forget task.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogDirectDialFailed(_logger, peer, ex);
+        }
+    }
+
     private async Task CompleteLaterAsync(MessageId id, ValueTask<ValidationResult> pending)
     {
         ValidationResult result;
@@ -370,7 +406,7 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
                 return;
             }
 
-            Locked(r => r.AddPeer(peer, kind, outbound: false));
+            AddRouterPeer(peer, kind);
             var reader = outbound.Queue.Reader;
             while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
             {
@@ -469,6 +505,9 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Writing pubsub RPCs to {Peer} failed")]
     private static partial void LogWriteFailed(ILogger logger, PeerId peer, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dialing direct peer {Peer} failed; retried at the next reconnect heartbeat")]
+    private static partial void LogDirectDialFailed(ILogger logger, PeerId peer, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A topic validator threw; the message is ignored")]
     private static partial void LogValidatorFailed(ILogger logger, Exception exception);

@@ -1,3 +1,4 @@
+using Harmony.P2P.Libp2p;
 using Harmony.P2P.PubSub.Scoring;
 
 namespace Harmony.P2P.PubSub;
@@ -93,6 +94,35 @@ public sealed class GossipSubOptions
 
     /// <summary>RPCs queued per peer for sending; more are dropped (Harmony's outbound queue: 64).</summary>
     public int OutboundQueueSize { get; set; } = 64;
+
+    /// <summary>
+    /// Direct peers (explicit peering agreements, gossipsub v1.1): they receive every message of the topics they
+    /// subscribe to, are never grafted into or pruned from a mesh, are never graylisted, and a GRAFT from one is answered
+    /// with a PRUNE. Both sides should list each other.
+    /// </summary>
+    public IList<PeerId> DirectPeers { get; } = new List<PeerId>();
+
+    /// <summary>Heartbeats between attempts to reconnect disconnected direct peers (the first attempt is at the first heartbeat).</summary>
+    public int DirectConnectTicks { get; set; } = 300;
+
+    /// <summary>
+    /// Dials a direct peer that has no connection (the libp2p binding calls it from the reconnect heartbeat); when
+    /// <see langword="null"/>, only direct peers that are connected but have no pubsub stream are re-opened.
+    /// </summary>
+    public Func<PeerId, CancellationToken, ValueTask>? DirectPeerDialer { get; set; }
+
+    /// <summary>
+    /// Gossipsub v1.2: a newly received message whose payload is at least this many bytes is announced with IDONTWANT
+    /// to the <c>/meshsub/1.2.0</c> mesh peers before it is validated and forwarded (go-libp2p-pubsub: 1 KiB;
+    /// js-libp2p-gossipsub 14: 512 bytes).
+    /// </summary>
+    public int IDontWantMessageThreshold { get; set; } = 1024;
+
+    /// <summary>Most message ids accepted from one peer's IDONTWANTs per heartbeat; more are ignored.</summary>
+    public int MaxIDontWantMessages { get; set; } = 1000;
+
+    /// <summary>Heartbeats a peer's IDONTWANT for a message id is honoured.</summary>
+    public int IDontWantHistory { get; set; } = 3;
 
     /// <summary>How messages are signed and checked.</summary>
     public SignaturePolicy SignaturePolicy { get; set; } = SignaturePolicy.StrictSign;

@@ -23,7 +23,7 @@ public sealed partial class GossipSubRouter
             return;
         }
 
-        if (_score is not null && Score(from) < _options.Thresholds.Graylist)
+        if (_score is not null && !IsDirect(from) && Score(from) < _options.Thresholds.Graylist)
         {
             Statistics.GraylistedRpcs++;
             return;
@@ -45,6 +45,7 @@ public sealed partial class GossipSubRouter
             HandleIWant(from, rpc.IWant);
             HandleGraft(from, state, rpc.Graft);
             HandlePrune(from, rpc.Prune);
+            HandleIDontWant(state, rpc.IDontWant);
         }
 
         Flush();
@@ -140,6 +141,11 @@ public sealed partial class GossipSubRouter
 
         _seen.Add(id, now);
         _promises.Remove(id);
+        if (message.Data.Length >= _options.IDontWantMessageThreshold)
+        {
+            AnnounceIDontWant(from, id, message.Topic);
+        }
+
         _score?.FirstSeen(from, id, now);
         if (_pending.Count >= _options.MaxPendingValidations)
         {
@@ -215,7 +221,7 @@ public sealed partial class GossipSubRouter
                 _cache.Put(id, message);
                 Statistics.Delivered++;
                 _sink.Deliver(from, id, message);
-                Forward(from, message);
+                Forward(from, id, message);
                 break;
             case ValidationResult.Ignore:
                 _score?.Rejected(id, message.Topic, ignored: true);
@@ -229,30 +235,41 @@ public sealed partial class GossipSubRouter
         }
     }
 
-    private void Forward(PeerId from, PubSubMessage message)
+    private void Forward(PeerId from, MessageId id, PubSubMessage message)
     {
         PeerId.TryFromBytes(message.From.Span, out var author);
+        var targets = new List<PeerId>();
         if (_topicPeers.TryGetValue(message.Topic, out var subscribed))
         {
+            AddDirectTargets(targets, subscribed, message.Topic);
             foreach (var peer in subscribed)
             {
-                if (_peers[peer].Kind == PubSubPeerKind.FloodSub && !peer.Equals(from) && !peer.Equals(author)
-                    && Score(peer) >= _options.Thresholds.Publish)
+                if (_peers[peer].Kind == PubSubPeerKind.FloodSub && !IsDirect(peer) && Score(peer) >= _options.Thresholds.Publish)
                 {
-                    Outbox(peer).Messages.Add(message);
+                    targets.Add(peer);
                 }
             }
         }
 
         if (_mesh.TryGetValue(message.Topic, out var mesh))
         {
-            foreach (var peer in mesh)
+            targets.AddRange(mesh);
+        }
+
+        foreach (var peer in targets)
+        {
+            if (peer.Equals(from) || peer.Equals(author))
             {
-                if (!peer.Equals(from) && !peer.Equals(author))
-                {
-                    Outbox(peer).Messages.Add(message);
-                }
+                continue;
             }
+
+            if (_peers[peer].DontWant.ContainsKey(id))
+            {
+                Statistics.ForwardsSkippedByIDontWant++;
+                continue;
+            }
+
+            Outbox(peer).Messages.Add(message);
         }
     }
 
@@ -352,6 +369,14 @@ public sealed partial class GossipSubRouter
                 continue;
             }
 
+            // Direct peers are never in a mesh: their GRAFT is a misconfiguration on their side, answered with PRUNE.
+            if (IsDirect(from))
+            {
+                LogGraftFromDirectPeer(_logger, from, graft.Topic);
+                QueuePrune(from, graft.Topic, peerExchange: false, _options.PruneBackoff);
+                continue;
+            }
+
             if (_backoff.TryGetValue(graft.Topic, out var backedOff) && backedOff.TryGetValue(from, out var until) && until > now)
             {
                 _score?.AddPenalty(from, 1);
@@ -410,6 +435,9 @@ public sealed partial class GossipSubRouter
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected a message from {Peer} on {Topic}: {Reason}")]
     private static partial void LogRejected(ILogger logger, PeerId peer, string topic, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Direct peer {Peer} sent a GRAFT for {Topic}; direct peers are never in a mesh, so it is pruned")]
+    private static partial void LogGraftFromDirectPeer(ILogger logger, PeerId peer, string topic);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Peer} grafted {Topic} during its backoff; penalized and pruned again")]
     private static partial void LogGraftDuringBackoff(ILogger logger, PeerId peer, string topic);

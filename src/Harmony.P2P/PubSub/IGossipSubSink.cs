@@ -31,4 +31,11 @@ public interface IGossipSubSink
     /// <param name="topic">The topic.</param>
     /// <param name="peers">The offered peers.</param>
     void PeerExchange(PeerId from, string topic, IReadOnlyList<PeerExchangeRecord> peers);
+
+    /// <summary>
+    /// A configured direct peer is not a pubsub peer at a reconnect heartbeat: connect to it (or re-open its pubsub
+    /// stream when it is connected) so that the peering agreement holds.
+    /// </summary>
+    /// <param name="peer">The direct peer.</param>
+    void ConnectDirectPeer(PeerId peer);
 }
