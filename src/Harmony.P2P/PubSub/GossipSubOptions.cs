@@ -113,8 +113,9 @@ public sealed class GossipSubOptions
 
     /// <summary>
     /// Gossipsub v1.2: a newly received message whose payload is at least this many bytes is announced with IDONTWANT
-    /// to the <c>/meshsub/1.2.0</c> mesh peers before it is validated and forwarded (go-libp2p-pubsub: 1 KiB;
-    /// js-libp2p-gossipsub 14: 512 bytes).
+    /// to the <c>/meshsub/1.2.0</c> mesh peers while it awaits validation (go-libp2p-pubsub: 1 KiB;
+    /// js-libp2p-gossipsub 14: 512 bytes). A message the validators accept at once is forwarded in the same flush
+    /// instead, which tells those peers as much.
     /// </summary>
     public int IDontWantMessageThreshold { get; set; } = 1024;
 

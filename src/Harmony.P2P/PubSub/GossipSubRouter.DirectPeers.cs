@@ -10,6 +10,7 @@ namespace Harmony.P2P.PubSub;
 public sealed partial class GossipSubRouter
 {
     private readonly List<PeerId> _direct;
+    private readonly HashSet<PeerId> _directSet;
 
     /// <summary>The configured direct peers.</summary>
     public IReadOnlyList<PeerId> DirectPeers => _direct;
@@ -17,14 +18,14 @@ public sealed partial class GossipSubRouter
     /// <summary>Whether <paramref name="peer"/> is a configured direct peer.</summary>
     /// <param name="peer">The peer.</param>
     /// <returns>Whether it is direct.</returns>
-    public bool IsDirect(PeerId peer) => _direct.Count > 0 && _direct.Contains(peer);
+    public bool IsDirect(PeerId peer) => _directSet.Count > 0 && _directSet.Contains(peer);
 
-    /// <summary>Adds the direct peers subscribed to <paramref name="topic"/> to <paramref name="targets"/>.</summary>
-    private void AddDirectTargets(List<PeerId> targets, HashSet<PeerId> subscribed, string topic)
+    /// <summary>Adds the direct peers among a topic's <paramref name="subscribed"/> peers to <paramref name="targets"/>.</summary>
+    private void AddDirectTargets(List<PeerId> targets, HashSet<PeerId> subscribed)
     {
         foreach (var peer in _direct)
         {
-            if (subscribed.Contains(peer) && _peers.TryGetValue(peer, out var state) && state.Topics.Contains(topic))
+            if (subscribed.Contains(peer))
             {
                 targets.Add(peer);
             }

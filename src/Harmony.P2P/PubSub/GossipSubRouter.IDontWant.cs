@@ -4,7 +4,8 @@ namespace Harmony.P2P.PubSub;
 
 /// <summary>
 /// IDONTWANT (gossipsub v1.2): a large message seen for the first time is announced to the <c>/meshsub/1.2.0</c> mesh
-/// peers before it is validated, so they do not send it too; a peer's own IDONTWANTs are honoured when forwarding.
+/// peers while it is validated (unless it is accepted at once and so forwarded in the same flush), so they do not send
+/// it too; a peer's own IDONTWANTs are honoured when forwarding.
 /// What a peer may ask is bounded per heartbeat and forgotten after <see cref="GossipSubOptions.IDontWantHistory"/>
 /// heartbeats, so one peer holds at most MaxIDontWantMessages × (IDontWantHistory + 1) ids.
 /// </summary>
@@ -16,9 +17,9 @@ public sealed partial class GossipSubRouter
     /// <returns>Whether the peer does not want it.</returns>
     public bool PeerDoesNotWant(PeerId peer, MessageId id) => _peers.TryGetValue(peer, out var state) && state.DontWant.ContainsKey(id);
 
-    private void AnnounceIDontWant(PeerId from, MessageId id, string topic)
+    private void AnnounceIfLarge(PeerId from, MessageId id, PubSubMessage message)
     {
-        if (!_mesh.TryGetValue(topic, out var mesh))
+        if (message.Data.Length < _options.IDontWantMessageThreshold || !_mesh.TryGetValue(message.Topic, out var mesh))
         {
             return;
         }

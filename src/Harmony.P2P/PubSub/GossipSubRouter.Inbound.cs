@@ -141,16 +141,12 @@ public sealed partial class GossipSubRouter
 
         _seen.Add(id, now);
         _promises.Remove(id);
-        if (message.Data.Length >= _options.IDontWantMessageThreshold)
-        {
-            AnnounceIDontWant(from, id, message.Topic);
-        }
-
         _score?.FirstSeen(from, id, now);
         if (_pending.Count >= _options.MaxPendingValidations)
         {
             Statistics.Ignored++;
             _score?.Rejected(id, message.Topic, ignored: true);
+            AnnounceIfLarge(from, id, message);
             return;
         }
 
@@ -162,6 +158,13 @@ public sealed partial class GossipSubRouter
         else
         {
             _pending[id] = (from, message);
+        }
+
+        // A message accepted at once is forwarded in this same flush, which tells the mesh as much as an IDONTWANT
+        // would; otherwise (validation pending, ignored or rejected) the IDONTWANT saves the mesh sending it to us.
+        if (result != ValidationResult.Accept)
+        {
+            AnnounceIfLarge(from, id, message);
         }
     }
 
@@ -238,39 +241,41 @@ public sealed partial class GossipSubRouter
     private void Forward(PeerId from, MessageId id, PubSubMessage message)
     {
         PeerId.TryFromBytes(message.From.Span, out var author);
-        var targets = new List<PeerId>();
         if (_topicPeers.TryGetValue(message.Topic, out var subscribed))
         {
-            AddDirectTargets(targets, subscribed, message.Topic);
+            // Direct peers always get the topic's messages; floodsub peers get them above the publish threshold.
             foreach (var peer in subscribed)
             {
-                if (_peers[peer].Kind == PubSubPeerKind.FloodSub && !IsDirect(peer) && Score(peer) >= _options.Thresholds.Publish)
+                if (IsDirect(peer) || (_peers[peer].Kind == PubSubPeerKind.FloodSub && Score(peer) >= _options.Thresholds.Publish))
                 {
-                    targets.Add(peer);
+                    ForwardTo(peer, from, author, id, message);
                 }
             }
         }
 
         if (_mesh.TryGetValue(message.Topic, out var mesh))
         {
-            targets.AddRange(mesh);
+            foreach (var peer in mesh)
+            {
+                ForwardTo(peer, from, author, id, message);
+            }
         }
+    }
 
-        foreach (var peer in targets)
+    private void ForwardTo(PeerId peer, PeerId from, PeerId? author, MessageId id, PubSubMessage message)
+    {
+        if (peer.Equals(from) || peer.Equals(author))
         {
-            if (peer.Equals(from) || peer.Equals(author))
-            {
-                continue;
-            }
-
-            if (_peers[peer].DontWant.ContainsKey(id))
-            {
-                Statistics.ForwardsSkippedByIDontWant++;
-                continue;
-            }
-
-            Outbox(peer).Messages.Add(message);
+            return;
         }
+
+        if (_peers[peer].DontWant.ContainsKey(id))
+        {
+            Statistics.ForwardsSkippedByIDontWant++;
+            return;
+        }
+
+        Outbox(peer).Messages.Add(message);
     }
 
     private void HandleIHave(PeerId from, PeerState state, IList<ControlIHave> ihaves)

@@ -107,6 +107,7 @@ public sealed partial class GossipSubRouter
         _seqno = (ulong)_random.NextInt64();
         _direct = [.. options.DirectPeers];
         _direct.Sort(static (a, b) => a.Bytes.SequenceCompareTo(b.Bytes));
+        _directSet = [.. _direct];
     }
 
     /// <summary>This node's peer id.</summary>
@@ -341,7 +342,7 @@ public sealed partial class GossipSubRouter
         }
 
         var publishThreshold = _options.Thresholds.Publish;
-        AddDirectTargets(targets, subscribed, topic);
+        AddDirectTargets(targets, subscribed);
         if (_options.FloodPublish)
         {
             foreach (var peer in subscribed)

@@ -55,29 +55,57 @@ public class GossipSubIDontWantTests
     }
 
     [Fact]
-    public void A_large_new_message_is_announced_to_v1_2_mesh_peers_other_than_its_sender()
+    public void A_large_message_awaiting_validation_is_announced_to_v1_2_mesh_peers_other_than_its_sender()
     {
         var (sim, source, relay, v12, v11) = Line(81);
+        relay.Validator = _ => null;
         var large = new byte[100];
         large[0] = 1;
         source.Router.TryPublish(Topic, large, out var id).ShouldBeTrue();
         id.ShouldBe(IdOf(large));
         sim.RunFor(TimeSpan.FromMilliseconds(50));
 
-        v12.HasDelivered(large).ShouldBeTrue();
-        v11.HasDelivered(large).ShouldBeTrue();
+        // The IDONTWANT goes out while the message is still being validated, before anything is forwarded.
+        relay.Router.PendingValidations.ShouldBe(1);
+        v12.HasDelivered(large).ShouldBeFalse();
         relay.Router.Statistics.IDontWantSent.ShouldBe(1);
         v12.Router.PeerDoesNotWant(relay.Peer, id).ShouldBeTrue();
         v11.Router.PeerDoesNotWant(relay.Peer, id).ShouldBeFalse();
         source.Router.PeerDoesNotWant(relay.Peer, id).ShouldBeFalse();
+        relay.Router.CompleteValidation(id, ValidationResult.Accept);
+        sim.RunFor(TimeSpan.FromMilliseconds(50));
+        v12.HasDelivered(large).ShouldBeTrue();
+        v11.HasDelivered(large).ShouldBeTrue();
 
         // One byte under the threshold: no IDONTWANT.
         var small = new byte[99];
         source.Router.TryPublish(Topic, small, out var smallId).ShouldBeTrue();
         sim.RunFor(TimeSpan.FromMilliseconds(50));
+        relay.Router.CompleteValidation(smallId, ValidationResult.Accept);
+        sim.RunFor(TimeSpan.FromMilliseconds(50));
         v12.HasDelivered(small).ShouldBeTrue();
         relay.Router.Statistics.IDontWantSent.ShouldBe(1);
-        v12.Router.PeerDoesNotWant(relay.Peer, smallId).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_large_message_accepted_at_once_is_forwarded_instead_and_a_rejected_one_is_announced()
+    {
+        var (sim, source, relay, v12, _) = Line(85);
+        var accepted = new byte[300];
+        accepted[0] = 3;
+        source.Router.TryPublish(Topic, accepted, out _).ShouldBeTrue();
+        sim.RunFor(TimeSpan.FromMilliseconds(50));
+        v12.HasDelivered(accepted).ShouldBeTrue();
+        relay.Router.Statistics.IDontWantSent.ShouldBe(0);
+
+        relay.Validator = _ => ValidationResult.Reject;
+        var rejected = new byte[300];
+        rejected[0] = 4;
+        source.Router.TryPublish(Topic, rejected, out var id).ShouldBeTrue();
+        sim.RunFor(TimeSpan.FromMilliseconds(50));
+        v12.HasDelivered(rejected).ShouldBeFalse();
+        relay.Router.Statistics.IDontWantSent.ShouldBe(1);
+        v12.Router.PeerDoesNotWant(relay.Peer, id).ShouldBeTrue();
     }
 
     [Fact]

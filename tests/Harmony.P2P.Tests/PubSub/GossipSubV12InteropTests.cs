@@ -51,6 +51,12 @@ public sealed class GossipSubV12InteropTests
         var aReceived = new System.Collections.Concurrent.ConcurrentQueue<byte[]>();
         a.MessageReceived += m => aReceived.Enqueue(m.Message.Data.ToArray());
         b.MessageReceived += m => bReceived.Enqueue(m.Message.Data.ToArray());
+        // B validates asynchronously, so a large message waits in validation and B announces it with IDONTWANT.
+        b.SetValidator(topic, static async (_, _, _) =>
+        {
+            await Task.Yield();
+            return ValidationResult.Accept;
+        });
         a.Start();
         b.Start();
         a.Join(topic);
