@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Harmony.P2P.Libp2p;
 using Harmony.P2P.Libp2p.InMemory;
 using Harmony.P2P.PubSub;
@@ -150,6 +152,52 @@ public class GossipSubIDontWantTests
         relay.Router.PeerDoesNotWant(v12.Peer, ids[10]).ShouldBeTrue();
         relay.Router.Heartbeat();
         relay.Router.PeerDoesNotWant(v12.Peer, ids[10]).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_peer_never_holds_more_than_the_allowance_times_the_history()
+    {
+        // Any sequence of IDONTWANT batches (sizes 0–12) and heartbeats: the ids a peer has pending never exceed
+        // MaxIDontWantMessages (10) × IDontWantHistory (3), and an id within the heartbeat's allowance is always taken.
+        var (_, _, relay, v12, _) = Line(86);
+        var next = 0;
+        Prop.ForAll(
+            Gen.ListOf(Gen.Choose(-1, 12)).ToArbitrary(),
+            (List<int> steps) =>
+            {
+                var sent = new List<MessageId>();
+                var takenThisHeartbeat = 0;
+                foreach (var step in steps)
+                {
+                    if (step < 0)
+                    {
+                        relay.Router.Heartbeat();
+                        takenThisHeartbeat = 0;
+                        continue;
+                    }
+
+                    var batch = Enumerable.Range(next, step).Select(i => new MessageId(BitConverter.GetBytes(i))).ToList();
+                    next += step;
+                    relay.Router.HandleRpc(v12.Peer, DontWant(batch));
+                    var allowed = Math.Min(step, 10 - takenThisHeartbeat);
+                    takenThisHeartbeat += allowed;
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        relay.Router.PeerDoesNotWant(v12.Peer, batch[i]).ShouldBe(i < allowed);
+                    }
+
+                    sent.AddRange(batch);
+                    sent.Count(id => relay.Router.PeerDoesNotWant(v12.Peer, id)).ShouldBeLessThanOrEqualTo(30);
+                }
+
+                // Three heartbeats later every one of them is forgotten.
+                for (var i = 0; i < 3; i++)
+                {
+                    relay.Router.Heartbeat();
+                }
+
+                sent.Any(id => relay.Router.PeerDoesNotWant(v12.Peer, id)).ShouldBeFalse();
+            }).QuickCheckThrowOnFailure();
     }
 
     [Fact]
