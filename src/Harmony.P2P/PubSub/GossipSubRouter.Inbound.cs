@@ -8,6 +8,12 @@ public sealed partial class GossipSubRouter
     /// <summary>Most topics one peer may be subscribed to, as far as this router keeps track.</summary>
     private const int MaxTopicsPerPeer = 1024;
 
+    /// <summary>The message whose <see cref="IGossipSubSink.Validate"/> call is in progress, if any.</summary>
+    private MessageId? _validating;
+
+    /// <summary>A verdict for <see cref="_validating"/> reported through <see cref="CompleteValidation"/> during that call.</summary>
+    private ValidationResult? _earlyVerdict;
+
     /// <summary>
     /// Handles one RPC from a peer: subscription changes, messages (checked against the size limit and the signing
     /// policy, de-duplicated, then validated), and control messages. RPCs from graylisted peers are dropped whole.
@@ -56,6 +62,14 @@ public sealed partial class GossipSubRouter
     /// <param name="result">The validators' verdict.</param>
     public void CompleteValidation(MessageId id, ValidationResult result)
     {
+        // The validation finished (on another thread) before the sink's Validate call for it returned: the verdict is
+        // taken as that call's result instead of being lost.
+        if (_validating is { } validating && validating.Equals(id))
+        {
+            _earlyVerdict = result;
+            return;
+        }
+
         if (_pending.Remove(id, out var pending))
         {
             Complete(pending.From, id, pending.Message, result);
@@ -150,7 +164,18 @@ public sealed partial class GossipSubRouter
             return;
         }
 
-        var result = _sink.Validate(from, id, message);
+        _validating = id;
+        _earlyVerdict = null;
+        ValidationResult? result;
+        try
+        {
+            result = _sink.Validate(from, id, message) ?? _earlyVerdict;
+        }
+        finally
+        {
+            _validating = null;
+        }
+
         if (result is { } decided)
         {
             Complete(from, id, message, decided);

@@ -12,7 +12,9 @@ public interface IGossipSubSink
 
     /// <summary>
     /// Validates a new message. Return the result at once, or <see langword="null"/> to validate asynchronously and
-    /// call <see cref="GossipSubRouter.CompleteValidation"/> later (never from inside this call).
+    /// call <see cref="GossipSubRouter.CompleteValidation"/> later. An asynchronous validation that finishes before
+    /// this call returns may report its verdict from inside it (re-entrantly, on the calling thread): the router then
+    /// takes that verdict as this call's result.
     /// </summary>
     /// <param name="from">The peer that forwarded it.</param>
     /// <param name="id">Its id.</param>

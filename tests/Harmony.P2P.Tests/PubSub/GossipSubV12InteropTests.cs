@@ -51,10 +51,11 @@ public sealed class GossipSubV12InteropTests
         var aReceived = new System.Collections.Concurrent.ConcurrentQueue<byte[]>();
         a.MessageReceived += m => aReceived.Enqueue(m.Message.Data.ToArray());
         b.MessageReceived += m => bReceived.Enqueue(m.Message.Data.ToArray());
-        // B validates asynchronously, so a large message waits in validation and B announces it with IDONTWANT.
+        // B validates asynchronously (on the thread pool, not the test's synchronization context), so a large message
+        // waits in validation and B announces it with IDONTWANT.
         b.SetValidator(topic, static async (_, _, _) =>
         {
-            await Task.Yield();
+            await Task.Delay(1).ConfigureAwait(false);
             return ValidationResult.Accept;
         });
         a.Start();
