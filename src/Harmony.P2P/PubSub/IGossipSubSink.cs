@@ -36,8 +36,11 @@ public interface IGossipSubSink
 
     /// <summary>
     /// A configured direct peer is not a pubsub peer at a reconnect heartbeat: connect to it (or re-open its pubsub
-    /// stream when it is connected) so that the peering agreement holds.
+    /// stream when it is connected) so that the peering agreement holds. Sinks that cannot connect peers (and routers
+    /// without direct peers) keep the default, which leaves reconnection to whoever owns the connections.
     /// </summary>
     /// <param name="peer">The direct peer.</param>
-    void ConnectDirectPeer(PeerId peer);
+    void ConnectDirectPeer(PeerId peer)
+    {
+    }
 }
