@@ -8,7 +8,7 @@ namespace Harmony.P2P.PubSub;
 
 /// <summary>
 /// Gossipsub on a libp2p host: the thin binding that runs a <see cref="GossipSubRouter"/> over
-/// <c>/meshsub/1.2.0</c> (also <c>/meshsub/1.1.0</c>, <c>/meshsub/1.0.0</c> and <c>/floodsub/1.0.0</c>) streams. Each peer gets one outbound
+/// <c>/meshsub/1.1.0</c> (also <c>/meshsub/1.0.0</c> and <c>/floodsub/1.0.0</c>) streams. Each peer gets one outbound
 /// stream written from a bounded queue and any number of inbound streams read as length-prefixed RPCs; the heartbeat
 /// runs on a <see cref="TimeProvider"/> timer; topic validators may be asynchronous. All router calls are serialized
 /// by one lock; subscribers are called outside it.

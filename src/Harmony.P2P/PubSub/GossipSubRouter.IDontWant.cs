@@ -7,7 +7,7 @@ namespace Harmony.P2P.PubSub;
 /// peers while it is validated (unless it is accepted at once and so forwarded in the same flush), so they do not send
 /// it too; a peer's own IDONTWANTs are honoured when forwarding.
 /// What a peer may ask is bounded per heartbeat and forgotten after <see cref="GossipSubOptions.IDontWantHistory"/>
-/// heartbeats, so one peer holds at most MaxIDontWantMessages × (IDontWantHistory + 1) ids.
+/// heartbeats, so one peer holds at most MaxIDontWantMessages × IDontWantHistory ids.
 /// </summary>
 public sealed partial class GossipSubRouter
 {
