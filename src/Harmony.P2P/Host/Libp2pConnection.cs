@@ -12,12 +12,13 @@ internal sealed class Libp2pConnection
 {
     private int _closed;
 
-    public Libp2pConnection(TcpConnection tcp, NoiseSession noise, Multiaddress remoteAddress, bool outbound)
+    public Libp2pConnection(TcpConnection tcp, NoiseSession noise, Multiaddress remoteAddress, bool outbound, long openedAt)
     {
         Tcp = tcp;
         Noise = noise;
         RemoteAddress = remoteAddress;
         Outbound = outbound;
+        OpenedAt = openedAt;
     }
 
     public TcpConnection Tcp { get; }
@@ -33,6 +34,12 @@ internal sealed class Libp2pConnection
     public bool Outbound { get; }
 
     public IdentifyMessage? Identify { get; set; }
+
+    /// <summary>When the connection was established, as a <see cref="TimeProvider"/> timestamp.</summary>
+    public long OpenedAt { get; }
+
+    /// <summary>Whether <see cref="CloseAsync"/> has been called.</summary>
+    public bool IsClosing => Volatile.Read(ref _closed) != 0;
 
     /// <summary>Closes the session (go-away), the Noise session and the socket; safe to call more than once.</summary>
     public async Task CloseAsync()

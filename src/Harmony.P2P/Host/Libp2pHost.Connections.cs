@@ -116,8 +116,8 @@ public sealed partial class Libp2pHost
             throw;
         }
 
-        var connection = new Libp2pConnection(tcp, noise, Multiaddress.FromTcpEndPoint(tcp.RemoteEndPoint), outbound);
-        connection.Session = new YamuxSession(noise, outbound, noise.RemotePeer, _yamuxOptions, channel => OnInboundStreamAsync(connection, channel), _logger);
+        var connection = new Libp2pConnection(tcp, noise, Multiaddress.FromTcpEndPoint(tcp.RemoteEndPoint), outbound, _time.GetTimestamp());
+        connection.Session = new YamuxSession(noise, outbound, noise.RemotePeer, _yamuxOptions, channel => OnInboundStreamAsync(connection, channel), _logger, _time);
         Register(connection);
         return connection;
     }
@@ -150,6 +150,11 @@ public sealed partial class Libp2pHost
         if (_options.IdentifyOnConnect)
         {
             Track(IdentifyInBackgroundAsync(connection));
+        }
+
+        if (ConnectionCount > _options.HighWatermark)
+        {
+            Track(TrimConnectionsAsync());
         }
     }
 

@@ -38,6 +38,39 @@ public sealed partial class Libp2pHost
         }
     }
 
+    /// <summary>
+    /// Asks a connected peer for the protocols it serves with multistream-select's <c>ls</c>, on a stream of its own
+    /// that is closed afterwards; bounded by <see cref="Libp2pHostOptions.StreamNegotiationTimeout"/> and
+    /// <see cref="MultistreamSelect.MaxListLength"/>.
+    /// </summary>
+    /// <param name="peer">The peer.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The protocol ids, or <see langword="null"/> when the peer answers <c>ls</c> with <c>na</c>.</returns>
+    /// <exception cref="Libp2pProtocolException">The peer is not connected, refused the stream or answered malformed.</exception>
+    /// <exception cref="OperationCanceledException">The timeout or <paramref name="cancellationToken"/> ended the request.</exception>
+    public async Task<IReadOnlyList<string>?> ListProtocolsAsync(PeerId peer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        var connection = ConnectionsOf(peer).FirstOrDefault()
+            ?? throw new Libp2pProtocolException($"ls: {peer} is not connected.");
+        var channel = await connection.Session.OpenStreamAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new Libp2pProtocolException($"ls: no stream could be opened to {peer}.");
+        await using (channel.ConfigureAwait(false))
+        {
+            using var timeout = new CancellationTokenSource(_options.StreamNegotiationTimeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, _shutdown.Token);
+            try
+            {
+                return await MultistreamSelect.ListAsync(channel, linked.Token).ConfigureAwait(false);
+            }
+            catch
+            {
+                channel.Reset();
+                throw;
+            }
+        }
+    }
+
     private async ValueTask<YamuxChannel?> OpenStreamAsync(Libp2pConnection connection, IReadOnlyList<string> protocols, CancellationToken cancellationToken)
     {
         var channel = await connection.Session.OpenStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -75,7 +108,7 @@ public sealed partial class Libp2pHost
         {
             try
             {
-                protocol = await MultistreamSelect.AcceptAsync(channel, _handlers.ContainsKey, linked.Token).ConfigureAwait(false);
+                protocol = await MultistreamSelect.AcceptAsync(channel, _handlers.ContainsKey, () => Protocols, linked.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is Libp2pProtocolException or OperationCanceledException or IOException or InvalidOperationException)
             {

@@ -15,9 +15,11 @@ namespace Harmony.P2P.Host;
 /// <summary>
 /// A libp2p host over TCP: connections are secured with Noise and multiplexed with yamux, both negotiated by
 /// multistream-select; identify (<c>/ipfs/id/1.0.0</c>) and ping (<c>/ipfs/ping/1.0.0</c>) are served built in, and
-/// other protocols through <see cref="SetHandler"/>. A connection manager enforces <see cref="Libp2pHostOptions"/>
-/// (connections, pending handshakes, streams per connection, frame sizes, timeouts) and closes offending connections
-/// with a logged reason; <see cref="DisposeAsync"/> shuts down gracefully (go-away on every session).
+/// other protocols through <see cref="SetHandler"/>; multistream-select answers <c>ls</c> with the served protocols. A
+/// connection manager enforces <see cref="Libp2pHostOptions"/> (connections, pending handshakes, streams per
+/// connection, frame sizes, timeouts, keep-alive), closes offending connections with a logged reason, and trims the
+/// least valuable connections when their number passes the high watermark (see <see cref="Protect"/>);
+/// <see cref="DisposeAsync"/> shuts down gracefully (go-away on every session).
 /// </summary>
 public sealed partial class Libp2pHost : ILibp2pHost
 {
@@ -44,6 +46,7 @@ public sealed partial class Libp2pHost : ILibp2pHost
     /// <param name="loggerFactory">Logging; connection failures and protocol violations are logged with their reason.</param>
     /// <param name="timeProvider">The clock for timeouts and ping round trips.</param>
     /// <param name="random">The source of Noise keys and ping payloads.</param>
+    /// <exception cref="ArgumentException">The yamux settings of <paramref name="options"/> are invalid (keep-alive, windows, streams, frame size).</exception>
     public Libp2pHost(
         Libp2pPrivateKey identity,
         Libp2pHostOptions options,
@@ -55,12 +58,14 @@ public sealed partial class Libp2pHost : ILibp2pHost
         ArgumentNullException.ThrowIfNull(options);
         _identity = identity;
         _options = options;
-        _yamuxOptions = new YamuxOptions
+        _yamuxOptions = options.ToYamuxOptions();
+        var yamux = new YamuxOptionsValidator().Validate(null, _yamuxOptions);
+        if (yamux.Failed)
         {
-            MaxStreams = options.MaxStreamsPerConnection,
-            MaxRefusedStreams = options.MaxRefusedStreams,
-            MaxDataFrameLength = options.MaxDataFrameLength,
-        };
+            // Checked here rather than failing every connection later; the other settings are checked by
+            // Libp2pHostOptionsValidator (at start-up with DI), and the host copes with any of their values.
+            throw new ArgumentException($"Invalid yamux settings in Libp2pHostOptions: {yamux.FailureMessage}", nameof(options));
+        }
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<Libp2pHost>();
         _time = timeProvider ?? TimeProvider.System;
         _random = random ?? RandomNumberGenerator.Create();
@@ -187,6 +192,16 @@ public sealed partial class Libp2pHost : ILibp2pHost
         }
     }
 
+    /// <summary>The round-trip time yamux keep-alive last measured on the connection to a peer.</summary>
+    /// <param name="peer">The peer.</param>
+    /// <returns>The time, or <see langword="null"/> when the peer is not connected or no ping was answered yet.</returns>
+    public TimeSpan? GetRoundTripTime(PeerId peer)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        var roundTrip = ConnectionsOf(peer).Select(c => c.Session.RoundTripTime).FirstOrDefault(t => t > TimeSpan.Zero);
+        return roundTrip > TimeSpan.Zero ? roundTrip : null;
+    }
+
     /// <summary>Closes every connection to a peer.</summary>
     /// <param name="peer">The peer.</param>
     /// <returns>A task that completes when the connections are closed.</returns>
@@ -209,6 +224,7 @@ public sealed partial class Libp2pHost : ILibp2pHost
         }
 
         await _shutdown.CancelAsync().ConfigureAwait(false);
+        StopTrimTimer();
         List<TcpListenerLoop> listeners;
         lock (_listenAddresses)
         {

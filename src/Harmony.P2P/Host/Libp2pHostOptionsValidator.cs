@@ -1,4 +1,5 @@
 using Harmony.P2P.Multiaddr;
+using Harmony.P2P.Yamux;
 using Microsoft.Extensions.Options;
 
 namespace Harmony.P2P.Host;
@@ -21,19 +22,26 @@ public sealed class Libp2pHostOptionsValidator : IValidateOptions<Libp2pHostOpti
             failures.Add($"MaxPendingHandshakes must be at least 1, not {options.MaxPendingHandshakes}.");
         }
 
-        if (options.MaxStreamsPerConnection < 1)
+        if (options.LowWatermark < 0 || options.LowWatermark >= options.HighWatermark || options.HighWatermark >= options.MaxConnections)
         {
-            failures.Add($"MaxStreamsPerConnection must be at least 1, not {options.MaxStreamsPerConnection}.");
+            failures.Add($"The watermarks must satisfy 0 <= LowWatermark < HighWatermark < MaxConnections, not {options.LowWatermark}, {options.HighWatermark} and {options.MaxConnections}.");
         }
 
-        if (options.MaxRefusedStreams < 0)
+        if (options.ConnectionGracePeriod < TimeSpan.Zero)
         {
-            failures.Add($"MaxRefusedStreams must not be negative, not {options.MaxRefusedStreams}.");
+            failures.Add($"ConnectionGracePeriod must not be negative, not {options.ConnectionGracePeriod}.");
         }
 
-        if (options.MaxDataFrameLength is < 1024 or > Yamux.YamuxOptions.InitialWindowSize)
+        // The yamux settings under their host names (MaxStreamsPerConnection, ConnectionWindowGrowthBudget).
+        var yamux = new YamuxOptionsValidator().Validate(name, options.ToYamuxOptions());
+        if (yamux.Failed)
         {
-            failures.Add($"MaxDataFrameLength must be between 1024 and {Yamux.YamuxOptions.InitialWindowSize}, not {options.MaxDataFrameLength}.");
+            foreach (string failure in yamux.Failures)
+            {
+                failures.Add(failure
+                    .Replace("MaxStreams ", "MaxStreamsPerConnection ", StringComparison.Ordinal)
+                    .Replace("SessionWindowGrowthBudget", "ConnectionWindowGrowthBudget", StringComparison.Ordinal));
+            }
         }
 
         if (options.HandshakeTimeout <= TimeSpan.Zero || options.StreamNegotiationTimeout <= TimeSpan.Zero)

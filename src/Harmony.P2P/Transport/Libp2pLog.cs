@@ -36,4 +36,10 @@ internal static partial class Libp2pLog
 
     [LoggerMessage(EventId = 4109, Level = LogLevel.Debug, Message = "Peer {PeerId} sent go-away with code {Code}")]
     public static partial void GoAwayReceived(ILogger logger, PeerId peerId, uint code);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Warning, Message = "Closing yamux session with {PeerId}: {Reason}")]
+    public static partial void KeepAliveTimedOut(ILogger logger, PeerId peerId, string reason);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "Connection manager closing connection to {PeerId} ({RemoteAddress}): {Reason}")]
+    public static partial void ConnectionTrimmed(ILogger logger, PeerId peerId, Multiaddress remoteAddress, string reason);
 }

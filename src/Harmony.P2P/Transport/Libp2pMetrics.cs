@@ -7,7 +7,9 @@ namespace Harmony.P2P.Transport;
 /// (tag <c>direction</c>), <c>harmony.libp2p.connections.closed</c>, <c>harmony.libp2p.connections.rejected</c>
 /// (handshake failures, timeouts and limits), <c>harmony.libp2p.streams.opened</c> (tag <c>direction</c>),
 /// <c>harmony.libp2p.streams.refused</c> (beyond the per-connection limit) and
-/// <c>harmony.libp2p.sessions.protocol_errors</c> (yamux sessions closed for a violation).
+/// <c>harmony.libp2p.sessions.protocol_errors</c> (yamux sessions closed for a violation),
+/// <c>harmony.libp2p.sessions.keepalive_timeouts</c> (yamux sessions closed because a keep-alive ping went unanswered)
+/// and <c>harmony.libp2p.connections.trimmed</c> (connections the connection manager closed above its high watermark).
 /// </summary>
 public static class Libp2pMetrics
 {
@@ -27,4 +29,8 @@ public static class Libp2pMetrics
     internal static Counter<long> StreamsRefused { get; } = Meter.CreateCounter<long>("harmony.libp2p.streams.refused");
 
     internal static Counter<long> ProtocolErrors { get; } = Meter.CreateCounter<long>("harmony.libp2p.sessions.protocol_errors");
+
+    internal static Counter<long> KeepAliveTimeouts { get; } = Meter.CreateCounter<long>("harmony.libp2p.sessions.keepalive_timeouts");
+
+    internal static Counter<long> ConnectionsTrimmed { get; } = Meter.CreateCounter<long>("harmony.libp2p.connections.trimmed");
 }

@@ -6,8 +6,11 @@ using Harmony.P2P.Transport;
 namespace Harmony.P2P.Yamux;
 
 /// <summary>
-/// One yamux stream as a libp2p channel. Inbound data is buffered up to the 256 KiB receive window and credited back
-/// to the sender as the application consumes it; outbound data waits for send window before it is framed.
+/// One yamux stream as a libp2p channel. Inbound data is buffered up to the receive window and credited back to the
+/// sender as the application consumes it; the window starts at 256 KiB and doubles (up to
+/// <see cref="YamuxOptions.MaxReceiveWindowSize"/>, within the session's growth budget) whenever the application
+/// consumed half a window within two round trips, as go-yamux and rust-yamux tune theirs. Outbound data waits for
+/// send window before it is framed.
 /// </summary>
 public sealed class YamuxChannel : ILibp2pChannel
 {
@@ -20,6 +23,9 @@ public sealed class YamuxChannel : ILibp2pChannel
     private long _sendWindow = YamuxOptions.InitialWindowSize;
     private long _receiveWindow = YamuxOptions.InitialWindowSize;
     private long _unacknowledged;
+    private int _windowSize = YamuxOptions.InitialWindowSize;
+    private long _windowGrowth;
+    private long _epochStart;
     private TaskCompletionSource? _windowOpened;
     private bool _needsSyn;
     private bool _needsAck;
@@ -36,6 +42,7 @@ public sealed class YamuxChannel : ILibp2pChannel
         _needsSyn = outbound;
         _needsAck = !outbound;
         _reader = new YamuxChannelReader(_inbound.Reader, this);
+        _epochStart = session.Time.GetTimestamp();
         _sendLoop = Task.Run(SendLoopAsync);
     }
 
@@ -94,6 +101,41 @@ public sealed class YamuxChannel : ILibp2pChannel
             {
                 return _reset || (_localClosed && _remoteClosed);
             }
+        }
+    }
+
+    /// <summary>The receive window this stream currently grants (256 KiB, or more once tuned).</summary>
+    public int ReceiveWindowSize
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _windowSize;
+            }
+        }
+    }
+
+    /// <summary>The bytes the remote may still send before it needs a window update.</summary>
+    internal long ReceiveWindowRemaining
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _receiveWindow;
+            }
+        }
+    }
+
+    /// <summary>Hands back the window growth this stream holds, for the session's budget, once it is finished.</summary>
+    internal long TakeWindowGrowth()
+    {
+        lock (_gate)
+        {
+            long growth = _windowGrowth;
+            _windowGrowth = 0;
+            return growth;
         }
     }
 
@@ -227,13 +269,43 @@ public sealed class YamuxChannel : ILibp2pChannel
     private void MaybeSendWindowUpdate()
     {
         // Called under _gate. Credit back in batches of at least half a window.
-        if (_unacknowledged >= YamuxOptions.InitialWindowSize / 2 && !_reset)
+        if (_unacknowledged >= _windowSize / 2 && !_reset)
         {
-            uint delta = (uint)_unacknowledged;
+            long delta = _unacknowledged + GrowWindowIfDrainedFast();
             _unacknowledged = 0;
             _receiveWindow += delta;
-            _session.SendWindowUpdate(this, delta);
+            _session.SendWindowUpdate(this, (uint)delta);
         }
+    }
+
+    /// <summary>
+    /// Called under _gate at every window update: when the half window credited now was consumed within two round
+    /// trips of the previous update, the window (and so this update) grows by doubling, if the session's budget
+    /// allows. Returns the growth.
+    /// </summary>
+    private long GrowWindowIfDrainedFast()
+    {
+        var time = _session.Time;
+        long now = time.GetTimestamp();
+        var sinceLastUpdate = time.GetElapsedTime(_epochStart, now);
+        _epochStart = now;
+        var roundTrip = _session.RoundTripTime;
+        int max = _session.MaxReceiveWindowSize;
+        if (roundTrip <= TimeSpan.Zero || _windowSize >= max || _remoteClosed || _readerDone || sinceLastUpdate >= roundTrip * 2)
+        {
+            return 0;
+        }
+
+        long target = Math.Min((long)_windowSize * 2, max);
+        long growth = target - _windowSize;
+        if (!_session.TryReserveWindowGrowth(growth, (int)target))
+        {
+            return 0;
+        }
+
+        _windowSize = (int)target;
+        _windowGrowth += growth;
+        return growth;
     }
 
     private async Task SendLoopAsync()

@@ -8,30 +8,32 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Harmony.P2P.Yamux;
 
 /// <summary>
-/// A yamux session (<c>/yamux/1.0.0</c>) over a secured connection: streams with SYN/ACK/FIN/RST, 256 KiB flow-control
-/// windows, ping and go-away. A protocol violation (unknown version or type, data beyond the receive window, a stream
-/// id of the wrong parity or reused, too many refused streams) sends go-away with the protocol-error code and ends the
-/// session, with the reason logged and kept in <see cref="CloseReason"/>.
+/// A yamux session (<c>/yamux/1.0.0</c>) over a secured connection: streams with SYN/ACK/FIN/RST, flow-control
+/// windows that start at 256 KiB and grow for fast readers (see <see cref="YamuxOptions.MaxReceiveWindowSize"/>),
+/// ping with round-trip measurement, keep-alive and go-away. A protocol violation (unknown version or type, data beyond
+/// the receive window, a stream id of the wrong parity or reused, too many refused streams) sends go-away with the
+/// protocol-error code and ends the session, with the reason logged and kept in <see cref="CloseReason"/>.
 /// </summary>
-public sealed class YamuxSession : IAsyncDisposable
+public sealed partial class YamuxSession : IAsyncDisposable
 {
     /// <summary>The protocol id negotiated by multistream-select.</summary>
     public const string ProtocolId = "/yamux/1.0.0";
 
     private const uint GoAwayNormal = 0;
     private const uint GoAwayProtocolError = 1;
+    private const uint GoAwayInternalError = 2;
 
     private readonly IDuplexPipe _connection;
     private readonly YamuxOptions _options;
     private readonly Func<YamuxChannel, Task> _onInbound;
     private readonly ILogger _logger;
     private readonly Dictionary<uint, YamuxChannel> _streams = [];
-    private readonly Dictionary<uint, TaskCompletionSource> _pings = [];
+    private readonly Dictionary<uint, PendingPing> _pings = [];
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _closed = new();
     private readonly Task _readLoop;
+    private readonly TimeProvider _time;
     private uint _nextStreamId;
-    private uint _nextPing;
     private int _refused;
     private bool _remoteGoingAway;
     private bool _localGoingAway;
@@ -42,21 +44,31 @@ public sealed class YamuxSession : IAsyncDisposable
     /// <param name="remotePeer">The authenticated remote peer.</param>
     /// <param name="options">The limits.</param>
     /// <param name="onInbound">Called for every stream the remote opens; it owns the stream.</param>
-    /// <param name="logger">Where protocol errors are logged.</param>
-    public YamuxSession(IDuplexPipe connection, bool isClient, PeerId remotePeer, YamuxOptions options, Func<YamuxChannel, Task> onInbound, ILogger? logger = null)
+    /// <param name="logger">Where protocol errors and keep-alive failures are logged.</param>
+    /// <param name="timeProvider">The clock of keep-alive pings, round-trip times and window growth; the system clock when omitted.</param>
+    /// <exception cref="ArgumentException"><paramref name="options"/> fail <see cref="YamuxOptionsValidator"/>.</exception>
+    public YamuxSession(IDuplexPipe connection, bool isClient, PeerId remotePeer, YamuxOptions options, Func<YamuxChannel, Task> onInbound, ILogger? logger = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(remotePeer);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(onInbound);
+        var validation = new YamuxOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new ArgumentException($"Invalid yamux options: {validation.FailureMessage}", nameof(options));
+        }
+
         _connection = connection;
         _options = options;
         _onInbound = onInbound;
         _logger = logger ?? NullLogger.Instance;
+        _time = timeProvider ?? TimeProvider.System;
         RemotePeer = remotePeer;
         IsClient = isClient;
         _nextStreamId = isClient ? 1u : 2u;
         _readLoop = Task.Run(ReadLoopAsync);
+        StartKeepAlive();
     }
 
     /// <summary>The authenticated remote peer.</summary>
@@ -85,6 +97,10 @@ public sealed class YamuxSession : IAsyncDisposable
 
     internal int MaxDataFrameLength => _options.MaxDataFrameLength;
 
+    internal int MaxReceiveWindowSize => _options.MaxReceiveWindowSize;
+
+    internal TimeProvider Time => _time;
+
     /// <summary>Opens a stream (sends SYN).</summary>
     /// <param name="cancellationToken">Cancels the attempt.</param>
     /// <returns>The stream, or <see langword="null"/> when the session is closing or at its stream limit.</returns>
@@ -110,23 +126,6 @@ public sealed class YamuxSession : IAsyncDisposable
         return stream;
     }
 
-    /// <summary>Sends a yamux ping and waits for the answer.</summary>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>A task that completes when the remote answered.</returns>
-    public async Task PingAsync(CancellationToken cancellationToken = default)
-    {
-        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        uint opaque;
-        lock (_pings)
-        {
-            opaque = ++_nextPing;
-            _pings[opaque] = answer;
-        }
-
-        await SendControlAsync(new YamuxHeader(YamuxFrameType.Ping, YamuxFlags.Syn, 0, opaque)).ConfigureAwait(false);
-        await answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Sends go-away (normal), closes every stream and the connection.</summary>
     /// <returns>A task that completes when the session has ended.</returns>
     public async ValueTask DisposeAsync()
@@ -148,12 +147,15 @@ public sealed class YamuxSession : IAsyncDisposable
     {
         if (stream.IsFinished)
         {
+            bool removed;
             lock (_streams)
             {
-                if (_streams.TryGetValue(stream.Id, out var current) && ReferenceEquals(current, stream))
-                {
-                    _streams.Remove(stream.Id);
-                }
+                removed = _streams.TryGetValue(stream.Id, out var current) && ReferenceEquals(current, stream) && _streams.Remove(stream.Id);
+            }
+
+            if (removed)
+            {
+                ReleaseWindowGrowth(stream.TakeWindowGrowth());
             }
         }
     }
@@ -198,13 +200,13 @@ public sealed class YamuxSession : IAsyncDisposable
         }
     }
 
-    private async Task SendControlAsync(YamuxHeader header)
+    private async Task SendControlAsync(YamuxHeader header, CancellationToken cancellationToken = default)
     {
         try
         {
-            await _writeLock.WaitAsync().ConfigureAwait(false);
+            await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (ObjectDisposedException)
+        catch (Exception e) when (e is ObjectDisposedException or OperationCanceledException)
         {
             return;
         }
@@ -219,11 +221,11 @@ public sealed class YamuxSession : IAsyncDisposable
             var output = _connection.Output;
             header.Write(output.GetSpan(YamuxHeader.Size));
             output.Advance(YamuxHeader.Size);
-            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException or IOException)
         {
-            // The connection is already closed.
+            // The connection is already closed, or the remote stopped reading and the caller gave up on it.
         }
         finally
         {
@@ -251,6 +253,40 @@ public sealed class YamuxSession : IAsyncDisposable
         }
 
         await SendControlAsync(new YamuxHeader(YamuxFrameType.GoAway, YamuxFlags.None, 0, code)).ConfigureAwait(false);
+        await FinishCloseAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Closes a session whose remote stopped answering: a writer blocked on it is released first, and the go-away
+    /// (internal-error code) is given at most one keep-alive timeout to leave.
+    /// </summary>
+    private async Task CloseUnresponsiveAsync(string reason)
+    {
+        lock (_streams)
+        {
+            if (_localGoingAway)
+            {
+                return;
+            }
+
+            _localGoingAway = true;
+        }
+
+        CloseReason = reason;
+        Libp2pMetrics.KeepAliveTimeouts.Add(1);
+        Libp2pLog.KeepAliveTimedOut(_logger, RemotePeer, reason);
+        await _closed.CancelAsync().ConfigureAwait(false);
+        _connection.Output.CancelPendingFlush();
+        using (var bound = new CancellationTokenSource(_options.KeepAliveTimeout, _time))
+        {
+            await SendControlAsync(new YamuxHeader(YamuxFrameType.GoAway, YamuxFlags.None, 0, GoAwayInternalError), bound.Token).ConfigureAwait(false);
+        }
+
+        await FinishCloseAsync().ConfigureAwait(false);
+    }
+
+    private async Task FinishCloseAsync()
+    {
         await _closed.CancelAsync().ConfigureAwait(false);
         await _writeLock.WaitAsync().ConfigureAwait(false);
         try
@@ -285,9 +321,9 @@ public sealed class YamuxSession : IAsyncDisposable
                     }
 
                     long bodyLength = header.Type == YamuxFrameType.Data ? header.Length : 0;
-                    if (bodyLength > YamuxOptions.InitialWindowSize)
+                    violation = CheckFrameLength(header, bodyLength);
+                    if (violation is not null)
                     {
-                        violation = $"a data frame of {bodyLength} bytes on stream {header.StreamId} exceeds the {YamuxOptions.InitialWindowSize}-byte window";
                         break;
                     }
 
@@ -335,15 +371,7 @@ public sealed class YamuxSession : IAsyncDisposable
             stream.Abort(ended);
         }
 
-        lock (_pings)
-        {
-            foreach (var ping in _pings.Values)
-            {
-                ping.TrySetException(ended);
-            }
-
-            _pings.Clear();
-        }
+        FailPendingPings(ended);
     }
 
     /// <summary>Handles one frame; returns a protocol violation, or <see langword="null"/>.</summary>
@@ -358,13 +386,7 @@ public sealed class YamuxSession : IAsyncDisposable
                 }
                 else if ((header.Flags & YamuxFlags.Ack) != 0)
                 {
-                    lock (_pings)
-                    {
-                        if (_pings.Remove(header.Length, out var answer))
-                        {
-                            answer.TrySetResult();
-                        }
-                    }
+                    OnPingAnswered(header.Length);
                 }
 
                 return null;
@@ -423,6 +445,37 @@ public sealed class YamuxSession : IAsyncDisposable
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Refuses, before its body is buffered, a data frame larger than the window it may use: 256 KiB for a stream's
+    /// opening frame, the remaining receive window of an open stream, the largest window this session granted for a
+    /// stream already gone (or never opened).
+    /// </summary>
+    private string? CheckFrameLength(YamuxHeader header, long bodyLength)
+    {
+        if (bodyLength == 0)
+        {
+            return null;
+        }
+
+        if ((header.Flags & YamuxFlags.Syn) != 0)
+        {
+            return bodyLength > YamuxOptions.InitialWindowSize
+                ? $"a data frame of {bodyLength} bytes on stream {header.StreamId} exceeds the {YamuxOptions.InitialWindowSize}-byte window"
+                : null;
+        }
+
+        YamuxChannel? stream;
+        lock (_streams)
+        {
+            _streams.TryGetValue(header.StreamId, out stream);
+        }
+
+        long window = stream?.ReceiveWindowRemaining ?? LargestWindow;
+        return bodyLength > window
+            ? $"stream {header.StreamId} sent {bodyLength} bytes beyond its receive window of {window} bytes"
+            : null;
     }
 
     private (YamuxChannel? Stream, string? Violation) AcceptInbound(uint id)

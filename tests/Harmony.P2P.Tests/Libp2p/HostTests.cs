@@ -54,6 +54,31 @@ public sealed class HostTests
     }
 
     [Fact]
+    public async Task Ls_lists_the_protocols_a_host_serves_and_keep_alive_measures_the_round_trip()
+    {
+        using var aliceKey = Libp2pPrivateKey.GenerateEd25519();
+        using var bobKey = Libp2pPrivateKey.GenerateEd25519();
+        await using var alice = new Libp2pHost(aliceKey, new Libp2pHostOptions());
+        await using var bob = new Libp2pHost(bobKey, new Libp2pHostOptions());
+        bob.SetHandler(new HostInteropTests.EchoHandler());
+        var address = bob.Listen(Multiaddress.Parse("/ip4/127.0.0.1/tcp/0")).WithPeerId(bob.LocalPeer);
+        await alice.DialAsync(address);
+
+        (await alice.ListProtocolsAsync(bob.LocalPeer)).ShouldBe(bob.Protocols);
+        (await alice.ListProtocolsAsync(bob.LocalPeer)).ShouldBe(["/harmony-test/echo/1.0.0", "/ipfs/id/1.0.0", "/ipfs/ping/1.0.0"]);
+
+        // The session pinged at start; its answer gave the round-trip time.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (alice.GetRoundTripTime(bob.LocalPeer) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        alice.GetRoundTripTime(bob.LocalPeer).ShouldNotBeNull().ShouldBeGreaterThan(TimeSpan.Zero);
+        await Should.ThrowAsync<Harmony.P2P.Transport.Libp2pProtocolException>(() => alice.ListProtocolsAsync(aliceKey.PeerId));
+    }
+
+    [Fact]
     public async Task A_host_listening_on_the_wildcard_announces_its_interface_addresses()
     {
         using var aliceKey = Libp2pPrivateKey.GenerateEd25519();

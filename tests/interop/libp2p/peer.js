@@ -242,6 +242,30 @@ const commands = {
   'bench.send': benchSend,
   async stop () {
     return {}
+  },
+
+  // --- Transport helper block: signed peer records (RFC 0002 envelopes, RFC 0003 records, as js-libp2p seals them).
+  // @libp2p/peer-record comes with libp2p (it is in the lockfile), so it is imported only when these commands run.
+  //   {"cmd":"record.seal","addrs":["/ip4/…"],"seq":"n"} -> {"envelopeHex":"…","payloadHex":"…"} (signed by this node)
+  //   {"cmd":"record.open","envelopeHex":"…"}            -> {"peer","signer","seq","addrs","payloadTypeHex"}
+  async 'record.seal' (request) {
+    const { PeerRecord, RecordEnvelope } = await import('@libp2p/peer-record')
+    const record = new PeerRecord({ peerId: node.peerId, multiaddrs: request.addrs.map(a => multiaddr(a)), seqNumber: BigInt(request.seq) })
+    const envelope = await RecordEnvelope.seal(record, privateKey)
+    return { envelopeHex: hex(envelope.marshal()), payloadHex: hex(record.marshal()) }
+  },
+  async 'record.open' (request) {
+    const { PeerRecord, RecordEnvelope } = await import('@libp2p/peer-record')
+    const { peerIdFromPublicKey } = await import('@libp2p/peer-id')
+    const envelope = await RecordEnvelope.openAndCertify(fromHex(request.envelopeHex), PeerRecord.DOMAIN)
+    const record = PeerRecord.createFromProtobuf(envelope.payload)
+    return {
+      peer: record.peerId.toString(),
+      signer: peerIdFromPublicKey(envelope.publicKey).toString(),
+      seq: record.seqNumber.toString(),
+      addrs: record.multiaddrs.map(address => address.toString()),
+      payloadTypeHex: hex(envelope.payloadType)
+    }
   }
 }
 
