@@ -273,8 +273,11 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
 
     void IGossipSubSink.Deliver(PeerId from, MessageId id, PubSubMessage message) => _toDeliver.Add(new ReceivedPubSubMessage(id, from, message));
 
-    void IGossipSubSink.PeerExchange(PeerId from, string topic, IReadOnlyList<PeerExchangeRecord> peers) =>
+    void IGossipSubSink.PeerExchange(PeerId from, string topic, IReadOnlyList<PeerExchangeRecord> peers)
+    {
         PeerExchangeReceived?.Invoke(from, topic, peers);
+        LearnPeerExchange(peers);
+    }
 
     void IGossipSubSink.ConnectDirectPeer(PeerId peer)
     {

@@ -1,5 +1,6 @@
 using Harmony.P2P.Libp2p;
 using Harmony.P2P.PubSub.Scoring;
+using Harmony.P2P.Records;
 
 namespace Harmony.P2P.PubSub;
 
@@ -70,6 +71,19 @@ public sealed class GossipSubOptions
 
     /// <summary>Whether PRUNEs carry peer exchange (and PX from well-scored peers is passed to the host).</summary>
     public bool PeerExchange { get; set; }
+
+    /// <summary>
+    /// Signed peer records to attach to the peers this node offers in peer exchange (their stored record, when any);
+    /// the libp2p binding also stores the authentic records it receives in peer exchange here. None when
+    /// <see langword="null"/>.
+    /// </summary>
+    public PeerRecordBook? PeerRecords { get; set; }
+
+    /// <summary>
+    /// Dials a peer offered in an accepted peer exchange, given its verified signed peer record (the binding calls it
+    /// only for authentic records of peers not yet connected); none when <see langword="null"/>.
+    /// </summary>
+    public Func<PeerRecord, CancellationToken, ValueTask>? PeerExchangeDialer { get; set; }
 
     /// <summary>Peers offered in one PRUNE's peer exchange.</summary>
     public int PrunePeers { get; set; } = 16;

@@ -445,7 +445,7 @@ public sealed partial class GossipSubRouter
             {
                 foreach (var candidate in Take(Candidates(topic, p => !p.Equals(peer) && Score(p) >= 0), _options.PrunePeers))
                 {
-                    exchange.Add(new PeerExchangeRecord(candidate.Memory, default));
+                    exchange.Add(new PeerExchangeRecord(candidate.Memory, SignedRecordOf(candidate)));
                 }
             }
 
@@ -454,6 +454,13 @@ public sealed partial class GossipSubRouter
 
         Outbox(peer).Prune.Add(prune);
         Statistics.PrunesSent++;
+    }
+
+    /// <summary>The signed peer record to offer with <paramref name="peer"/> in peer exchange, if one is known and fits the limit.</summary>
+    private ReadOnlyMemory<byte> SignedRecordOf(PeerId peer)
+    {
+        var record = _options.PeerRecords?.Get(peer) ?? ReadOnlyMemory<byte>.Empty;
+        return record.Length <= _options.Limits.MaxSignedPeerRecordLength ? record : ReadOnlyMemory<byte>.Empty;
     }
 
     private void AddBackoff(PeerId peer, string topic, TimeSpan backoff)

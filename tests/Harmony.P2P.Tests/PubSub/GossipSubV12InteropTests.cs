@@ -55,7 +55,7 @@ public sealed class GossipSubV12InteropTests
         // waits in validation and B announces it with IDONTWANT.
         b.SetValidator(topic, static async (_, _, _) =>
         {
-            await Task.Delay(1).ConfigureAwait(false);
+            await Task.Delay(50).ConfigureAwait(false);
             return ValidationResult.Accept;
         });
         a.Start();
@@ -91,7 +91,8 @@ public sealed class GossipSubV12InteropTests
         while (!bReceived.Any(m => m.AsSpan().SequenceEqual(large)) || b.Router.Statistics.IDontWantReceived == 0 || b.Router.Statistics.IDontWantSent == 0)
         {
             (DateTime.UtcNow < deadline).ShouldBeTrue(
-                $"B: delivered {bReceived.Count}, IDONTWANT received {b.Router.Statistics.IDontWantReceived}, sent {b.Router.Statistics.IDontWantSent}");
+                $"B: delivered {bReceived.Count}, IDONTWANT received {b.Router.Statistics.IDontWantReceived}, sent {b.Router.Statistics.IDontWantSent}, "
+                + $"JS speaks {b.Router.PeerKind(js.PeerId)}, A speaks {b.Router.PeerKind(aHost.LocalPeer)}");
             await Task.Delay(50);
         }
 
