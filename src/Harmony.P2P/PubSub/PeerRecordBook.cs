@@ -7,9 +7,9 @@ namespace Harmony.P2P.PubSub;
 /// <summary>
 /// The signed peer records a node can hand on in gossipsub peer exchange: each stored only after its signature and
 /// peer id were checked, the newest (highest sequence) per peer kept, at most <see cref="Capacity"/> peers (a new peer
-/// beyond that is refused, so untrusted input cannot grow it). Thread-safe. Put this node's own record in it, and let
-/// <see cref="GossipSub"/> add the records that arrive in peer exchange; <see cref="GossipSubRouter"/> attaches the
-/// stored record of every peer it offers.
+/// beyond that is refused, so untrusted input cannot grow it). Thread-safe. <see cref="GossipSub"/> adds the authentic
+/// records that arrive in peer exchange, the application may add records it learned elsewhere, and
+/// <see cref="GossipSubRouter"/> attaches the stored record of every peer it offers.
 /// </summary>
 public sealed class PeerRecordBook
 {
