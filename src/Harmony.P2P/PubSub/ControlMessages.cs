@@ -9,6 +9,10 @@ public sealed record ControlIHave(string Topic, IReadOnlyList<MessageId> Message
 /// <param name="MessageIds">The ids.</param>
 public sealed record ControlIWant(IReadOnlyList<MessageId> MessageIds);
 
+/// <summary>IDONTWANT (v1.2): message ids the sender already has and asks not to be sent.</summary>
+/// <param name="MessageIds">The ids.</param>
+public sealed record ControlIDontWant(IReadOnlyList<MessageId> MessageIds);
+
 /// <summary>GRAFT: the sender adds the receiver to its mesh for a topic.</summary>
 /// <param name="Topic">The topic.</param>
 public sealed record ControlGraft(string Topic);

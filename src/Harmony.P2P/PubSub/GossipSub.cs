@@ -159,7 +159,7 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
         }
 
         EnsureOutbound(peer);
-        Locked(r => r.AddPeer(peer, kind, outbound: false));
+        AddRouterPeer(peer, kind);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         while (true)
         {
@@ -273,8 +273,47 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
 
     void IGossipSubSink.Deliver(PeerId from, MessageId id, PubSubMessage message) => _toDeliver.Add(new ReceivedPubSubMessage(id, from, message));
 
-    void IGossipSubSink.PeerExchange(PeerId from, string topic, IReadOnlyList<PeerExchangeRecord> peers) =>
+    void IGossipSubSink.PeerExchange(PeerId from, string topic, IReadOnlyList<PeerExchangeRecord> peers)
+    {
         PeerExchangeReceived?.Invoke(from, topic, peers);
+        LearnPeerExchange(peers);
+    }
+
+    void IGossipSubSink.ConnectDirectPeer(PeerId peer)
+    {
+        if (_host.TryGetConnectionInfo(peer, out _))
+        {
+            EnsureOutbound(peer);
+        }
+        else if (_options.DirectPeerDialer is { } dial)
+        {
+            _ = Task.Run(() => DialDirectPeerAsync(peer, dial));
+        }
+    }
+
+    /// <summary>Tells the router the peer's connection direction (for D_out) and IP address (for P₆), as the host knows them.</summary>
+    private void AddRouterPeer(PeerId peer, PubSubPeerKind kind)
+    {
+        var known = _host.TryGetConnectionInfo(peer, out var connection);
+        Locked(r => r.AddPeer(peer, kind, known && connection.Outbound, known ? connection.RemoteAddress : null));
+    }
+
+    private async Task DialDirectPeerAsync(PeerId peer, Func<PeerId, CancellationToken, ValueTask> dial)
+    {
+        try
+        {
+            await dial(peer, _stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+#pragma warning disable CA1031 // A failed dial is retried at the next reconnect heartbeat; it must not escape the fire-and-forget task.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogDirectDialFailed(_logger, peer, ex);
+        }
+    }
 
     private async Task CompleteLaterAsync(MessageId id, ValueTask<ValidationResult> pending)
     {
@@ -370,7 +409,7 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
                 return;
             }
 
-            Locked(r => r.AddPeer(peer, kind, outbound: false));
+            AddRouterPeer(peer, kind);
             var reader = outbound.Queue.Reader;
             while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
             {
@@ -469,6 +508,9 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Writing pubsub RPCs to {Peer} failed")]
     private static partial void LogWriteFailed(ILogger logger, PeerId peer, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dialing direct peer {Peer} failed; retried at the next reconnect heartbeat")]
+    private static partial void LogDirectDialFailed(ILogger logger, PeerId peer, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A topic validator threw; the message is ignored")]
     private static partial void LogValidatorFailed(ILogger logger, Exception exception);

@@ -1,4 +1,6 @@
+using Harmony.P2P.Libp2p;
 using Harmony.P2P.PubSub.Scoring;
+using Harmony.P2P.Records;
 
 namespace Harmony.P2P.PubSub;
 
@@ -70,6 +72,19 @@ public sealed class GossipSubOptions
     /// <summary>Whether PRUNEs carry peer exchange (and PX from well-scored peers is passed to the host).</summary>
     public bool PeerExchange { get; set; }
 
+    /// <summary>
+    /// Signed peer records to attach to the peers this node offers in peer exchange (their stored record, when any);
+    /// the libp2p binding also stores the authentic records it receives in peer exchange here. None when
+    /// <see langword="null"/>.
+    /// </summary>
+    public PeerRecordBook? PeerRecords { get; set; }
+
+    /// <summary>
+    /// Dials a peer offered in an accepted peer exchange, given its verified signed peer record (the binding calls it
+    /// only for authentic records of peers not yet connected); none when <see langword="null"/>.
+    /// </summary>
+    public Func<PeerRecord, CancellationToken, ValueTask>? PeerExchangeDialer { get; set; }
+
     /// <summary>Peers offered in one PRUNE's peer exchange.</summary>
     public int PrunePeers { get; set; } = 16;
 
@@ -93,6 +108,36 @@ public sealed class GossipSubOptions
 
     /// <summary>RPCs queued per peer for sending; more are dropped (Harmony's outbound queue: 64).</summary>
     public int OutboundQueueSize { get; set; } = 64;
+
+    /// <summary>
+    /// Direct peers (explicit peering agreements, gossipsub v1.1): they receive every message of the topics they
+    /// subscribe to, are never grafted into or pruned from a mesh, are never graylisted, and a GRAFT from one is answered
+    /// with a PRUNE. Both sides should list each other.
+    /// </summary>
+    public IList<PeerId> DirectPeers { get; } = new List<PeerId>();
+
+    /// <summary>Heartbeats between attempts to reconnect disconnected direct peers (the first attempt is at the first heartbeat).</summary>
+    public int DirectConnectTicks { get; set; } = 300;
+
+    /// <summary>
+    /// Dials a direct peer that has no connection (the libp2p binding calls it from the reconnect heartbeat); when
+    /// <see langword="null"/>, only direct peers that are connected but have no pubsub stream are re-opened.
+    /// </summary>
+    public Func<PeerId, CancellationToken, ValueTask>? DirectPeerDialer { get; set; }
+
+    /// <summary>
+    /// Gossipsub v1.2: a newly received message whose payload is at least this many bytes is announced with IDONTWANT
+    /// to the <c>/meshsub/1.2.0</c> mesh peers while it awaits validation (go-libp2p-pubsub: 1 KiB;
+    /// js-libp2p-gossipsub 14: 512 bytes). A message the validators accept at once is forwarded in the same flush
+    /// instead, which tells those peers as much.
+    /// </summary>
+    public int IDontWantMessageThreshold { get; set; } = 1024;
+
+    /// <summary>Most message ids accepted from one peer's IDONTWANTs per heartbeat; more are ignored.</summary>
+    public int MaxIDontWantMessages { get; set; } = 1000;
+
+    /// <summary>Heartbeats a peer's IDONTWANT for a message id is honoured.</summary>
+    public int IDontWantHistory { get; set; } = 3;
 
     /// <summary>How messages are signed and checked.</summary>
     public SignaturePolicy SignaturePolicy { get; set; } = SignaturePolicy.StrictSign;

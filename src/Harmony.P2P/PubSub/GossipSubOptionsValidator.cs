@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Harmony.P2P.PubSub;
 
-/// <summary>Checks <see cref="GossipSubOptions"/> against the constraints of gossipsub v1.1; runs at start-up.</summary>
+/// <summary>Checks <see cref="GossipSubOptions"/> against the constraints of gossipsub v1.1 and v1.2; runs at start-up.</summary>
 public sealed class GossipSubOptionsValidator : IValidateOptions<GossipSubOptions>
 {
     /// <inheritdoc />
@@ -42,6 +42,17 @@ public sealed class GossipSubOptionsValidator : IValidateOptions<GossipSubOption
             || options.MaxSeenMessages < 1 || options.MaxPendingValidations < 1 || options.OutboundQueueSize < 1)
         {
             failures.Add("GossipFactor must be in [0, 1]; retransmission, IHAVE limits, opportunistic-graft ticks, seen, pending-validation and outbound-queue bounds ≥ 1; counts ≥ 0.");
+        }
+
+        if (options.DirectPeers is null || options.DirectPeers.Any(p => p is null) || options.DirectPeers.Distinct().Count() != options.DirectPeers.Count
+            || options.DirectConnectTicks < 1)
+        {
+            failures.Add("DirectPeers must be distinct and non-null, and DirectConnectTicks ≥ 1.");
+        }
+
+        if (options.IDontWantMessageThreshold < 0 || options.MaxIDontWantMessages < 1 || options.IDontWantHistory < 1)
+        {
+            failures.Add("IDontWantMessageThreshold must be ≥ 0, MaxIDontWantMessages and IDontWantHistory ≥ 1.");
         }
 
         var limits = options.Limits;

@@ -5,7 +5,8 @@ namespace Harmony.P2P.PubSub;
 public sealed partial class GossipSubRouter
 {
     /// <summary>
-    /// One heartbeat: decay scores, expire backoffs and broken IWANT promises, keep every mesh within
+    /// One heartbeat: decay scores, expire backoffs, broken IWANT promises and old IDONTWANTs, ask for missing direct
+    /// peers to be reconnected (every DirectConnectTicks), keep every mesh within
     /// [D_lo, D_hi] (by score, with the outbound quota and opportunistic grafting), expire and refill fanout, emit IHAVE
     /// gossip, and shift the message cache.
     /// </summary>
@@ -21,6 +22,9 @@ public sealed partial class GossipSubRouter
             state.IHaveMessages = 0;
             state.IAsked = 0;
         }
+
+        ExpireIDontWants();
+        ReconnectDirectPeers();
 
         foreach (var (topic, mesh) in _mesh)
         {

@@ -8,6 +8,12 @@ public sealed partial class GossipSubRouter
     /// <summary>Most topics one peer may be subscribed to, as far as this router keeps track.</summary>
     private const int MaxTopicsPerPeer = 1024;
 
+    /// <summary>The message whose <see cref="IGossipSubSink.Validate"/> call is in progress, if any.</summary>
+    private MessageId? _validating;
+
+    /// <summary>A verdict for <see cref="_validating"/> reported through <see cref="CompleteValidation"/> during that call.</summary>
+    private ValidationResult? _earlyVerdict;
+
     /// <summary>
     /// Handles one RPC from a peer: subscription changes, messages (checked against the size limit and the signing
     /// policy, de-duplicated, then validated), and control messages. RPCs from graylisted peers are dropped whole.
@@ -23,7 +29,7 @@ public sealed partial class GossipSubRouter
             return;
         }
 
-        if (_score is not null && Score(from) < _options.Thresholds.Graylist)
+        if (_score is not null && !IsDirect(from) && Score(from) < _options.Thresholds.Graylist)
         {
             Statistics.GraylistedRpcs++;
             return;
@@ -45,6 +51,7 @@ public sealed partial class GossipSubRouter
             HandleIWant(from, rpc.IWant);
             HandleGraft(from, state, rpc.Graft);
             HandlePrune(from, rpc.Prune);
+            HandleIDontWant(state, rpc.IDontWant);
         }
 
         Flush();
@@ -55,6 +62,14 @@ public sealed partial class GossipSubRouter
     /// <param name="result">The validators' verdict.</param>
     public void CompleteValidation(MessageId id, ValidationResult result)
     {
+        // The validation finished (on another thread) before the sink's Validate call for it returned: the verdict is
+        // taken as that call's result instead of being lost.
+        if (_validating is { } validating && validating.Equals(id))
+        {
+            _earlyVerdict = result;
+            return;
+        }
+
         if (_pending.Remove(id, out var pending))
         {
             Complete(pending.From, id, pending.Message, result);
@@ -145,10 +160,22 @@ public sealed partial class GossipSubRouter
         {
             Statistics.Ignored++;
             _score?.Rejected(id, message.Topic, ignored: true);
+            AnnounceIfLarge(from, id, message);
             return;
         }
 
-        var result = _sink.Validate(from, id, message);
+        _validating = id;
+        _earlyVerdict = null;
+        ValidationResult? result;
+        try
+        {
+            result = _sink.Validate(from, id, message) ?? _earlyVerdict;
+        }
+        finally
+        {
+            _validating = null;
+        }
+
         if (result is { } decided)
         {
             Complete(from, id, message, decided);
@@ -156,6 +183,13 @@ public sealed partial class GossipSubRouter
         else
         {
             _pending[id] = (from, message);
+        }
+
+        // A message accepted at once is forwarded in this same flush, which tells the mesh as much as an IDONTWANT
+        // would; otherwise (validation pending, ignored or rejected) the IDONTWANT saves the mesh sending it to us.
+        if (result != ValidationResult.Accept)
+        {
+            AnnounceIfLarge(from, id, message);
         }
     }
 
@@ -215,7 +249,7 @@ public sealed partial class GossipSubRouter
                 _cache.Put(id, message);
                 Statistics.Delivered++;
                 _sink.Deliver(from, id, message);
-                Forward(from, message);
+                Forward(from, id, message);
                 break;
             case ValidationResult.Ignore:
                 _score?.Rejected(id, message.Topic, ignored: true);
@@ -229,17 +263,17 @@ public sealed partial class GossipSubRouter
         }
     }
 
-    private void Forward(PeerId from, PubSubMessage message)
+    private void Forward(PeerId from, MessageId id, PubSubMessage message)
     {
         PeerId.TryFromBytes(message.From.Span, out var author);
         if (_topicPeers.TryGetValue(message.Topic, out var subscribed))
         {
+            // Direct peers always get the topic's messages; floodsub peers get them above the publish threshold.
             foreach (var peer in subscribed)
             {
-                if (_peers[peer].Kind == PubSubPeerKind.FloodSub && !peer.Equals(from) && !peer.Equals(author)
-                    && Score(peer) >= _options.Thresholds.Publish)
+                if (IsDirect(peer) || (_peers[peer].Kind == PubSubPeerKind.FloodSub && Score(peer) >= _options.Thresholds.Publish))
                 {
-                    Outbox(peer).Messages.Add(message);
+                    ForwardTo(peer, from, author, id, message);
                 }
             }
         }
@@ -248,12 +282,25 @@ public sealed partial class GossipSubRouter
         {
             foreach (var peer in mesh)
             {
-                if (!peer.Equals(from) && !peer.Equals(author))
-                {
-                    Outbox(peer).Messages.Add(message);
-                }
+                ForwardTo(peer, from, author, id, message);
             }
         }
+    }
+
+    private void ForwardTo(PeerId peer, PeerId from, PeerId? author, MessageId id, PubSubMessage message)
+    {
+        if (peer.Equals(from) || peer.Equals(author))
+        {
+            return;
+        }
+
+        if (_peers[peer].DontWant.ContainsKey(id))
+        {
+            Statistics.ForwardsSkippedByIDontWant++;
+            return;
+        }
+
+        Outbox(peer).Messages.Add(message);
     }
 
     private void HandleIHave(PeerId from, PeerState state, IList<ControlIHave> ihaves)
@@ -352,6 +399,14 @@ public sealed partial class GossipSubRouter
                 continue;
             }
 
+            // Direct peers are never in a mesh: their GRAFT is a misconfiguration on their side, answered with PRUNE.
+            if (IsDirect(from))
+            {
+                LogGraftFromDirectPeer(_logger, from, graft.Topic);
+                QueuePrune(from, graft.Topic, peerExchange: false, _options.PruneBackoff);
+                continue;
+            }
+
             if (_backoff.TryGetValue(graft.Topic, out var backedOff) && backedOff.TryGetValue(from, out var until) && until > now)
             {
                 _score?.AddPenalty(from, 1);
@@ -410,6 +465,9 @@ public sealed partial class GossipSubRouter
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected a message from {Peer} on {Topic}: {Reason}")]
     private static partial void LogRejected(ILogger logger, PeerId peer, string topic, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Direct peer {Peer} sent a GRAFT for {Topic}; direct peers are never in a mesh, so it is pruned")]
+    private static partial void LogGraftFromDirectPeer(ILogger logger, PeerId peer, string topic);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Peer} grafted {Topic} during its backoff; penalized and pruned again")]
     private static partial void LogGraftDuringBackoff(ILogger logger, PeerId peer, string topic);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Net;
 using Harmony.P2P.Libp2p;
 using Harmony.P2P.PubSub.Scoring;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace Harmony.P2P.PubSub;
 /// <see cref="IGossipSubSink"/> (RPCs to send, messages to validate and deliver, peer exchange). It owns no sockets,
 /// threads or timers; time comes from a <see cref="TimeProvider"/> and randomness from an injected <see cref="Random"/>,
 /// so a seeded run repeats exactly. Not thread-safe: callers serialize all inputs (the libp2p binding holds a lock).
-/// Speaks to <c>/meshsub/1.1.0</c>, <c>/meshsub/1.0.0</c> (no PX or backoff sent) and <c>/floodsub/1.0.0</c> peers.
+/// Speaks to <c>/meshsub/1.2.0</c> (IDONTWANT), <c>/meshsub/1.1.0</c>, <c>/meshsub/1.0.0</c> (no PX or backoff sent) and
+/// <c>/floodsub/1.0.0</c> peers, and keeps the explicit peering agreements of its direct peers.
 /// </summary>
 public sealed partial class GossipSubRouter
 {
@@ -50,7 +52,7 @@ public sealed partial class GossipSubRouter
     /// <param name="signer">Signs published messages; required under <see cref="SignaturePolicy.StrictSign"/>.</param>
     /// <param name="verifier">Checks received signatures; required under <see cref="SignaturePolicy.StrictSign"/>.</param>
     /// <param name="logger">Where refusals are logged.</param>
-    /// <exception cref="ArgumentException">The options are invalid, or a signer/verifier is missing under StrictSign, or the signer's key is not the local peer's.</exception>
+    /// <exception cref="ArgumentException">The options are invalid, or a signer/verifier is missing under StrictSign, or the signer's key is not the local peer's, or the local peer is listed as a direct peer.</exception>
     public GossipSubRouter(
         PeerId localPeer,
         IGossipSubSink sink,
@@ -68,6 +70,11 @@ public sealed partial class GossipSubRouter
         if (check.Failed)
         {
             throw new ArgumentException(check.FailureMessage, nameof(options));
+        }
+
+        if (options.DirectPeers.Contains(localPeer))
+        {
+            throw new ArgumentException("The local peer cannot be its own direct peer.", nameof(options));
         }
 
         if (options.SignaturePolicy == SignaturePolicy.StrictSign)
@@ -98,6 +105,9 @@ public sealed partial class GossipSubRouter
         _seen = new SeenCache(options.SeenTtl, options.MaxSeenMessages);
         _score = options.Score is null ? null : new PeerScore(options.Score, options.SeenTtl, _time.GetUtcNow());
         _seqno = (ulong)_random.NextInt64();
+        _direct = [.. options.DirectPeers];
+        _direct.Sort(static (a, b) => a.Bytes.SequenceCompareTo(b.Bytes));
+        _directSet = [.. _direct];
     }
 
     /// <summary>This node's peer id.</summary>
@@ -150,7 +160,7 @@ public sealed partial class GossipSubRouter
     /// <param name="kind">The protocol it speaks.</param>
     /// <param name="outbound">Whether this node dialed the connection (counts toward D_out).</param>
     /// <param name="ipAddress">Its IP address, for the colocation score P₆, when the host knows it.</param>
-    public void AddPeer(PeerId peer, PubSubPeerKind kind, bool outbound, string? ipAddress = null)
+    public void AddPeer(PeerId peer, PubSubPeerKind kind, bool outbound, IPAddress? ipAddress = null)
     {
         ArgumentNullException.ThrowIfNull(peer);
         if (peer.Equals(LocalPeer) || _peers.ContainsKey(peer))
@@ -158,7 +168,7 @@ public sealed partial class GossipSubRouter
             return;
         }
 
-        _peers[peer] = new PeerState(kind, outbound);
+        _peers[peer] = new PeerState(kind, outbound) { Address = ipAddress };
         _score?.AddPeer(peer, ipAddress);
         if (_joined.Count > 0)
         {
@@ -332,11 +342,12 @@ public sealed partial class GossipSubRouter
         }
 
         var publishThreshold = _options.Thresholds.Publish;
+        AddDirectTargets(targets, subscribed);
         if (_options.FloodPublish)
         {
             foreach (var peer in subscribed)
             {
-                if (Score(peer) >= publishThreshold)
+                if (!IsDirect(peer) && Score(peer) >= publishThreshold)
                 {
                     targets.Add(peer);
                 }
@@ -347,7 +358,7 @@ public sealed partial class GossipSubRouter
 
         foreach (var peer in subscribed)
         {
-            if (_peers[peer].Kind == PubSubPeerKind.FloodSub && Score(peer) >= publishThreshold)
+            if (_peers[peer].Kind == PubSubPeerKind.FloodSub && !IsDirect(peer) && Score(peer) >= publishThreshold)
             {
                 targets.Add(peer);
             }
@@ -374,7 +385,7 @@ public sealed partial class GossipSubRouter
         return targets;
     }
 
-    /// <summary>Gossipsub-capable peers subscribed to <paramref name="topic"/> that pass <paramref name="filter"/>, shuffled.</summary>
+    /// <summary>Gossipsub-capable peers subscribed to <paramref name="topic"/>, not direct, that pass <paramref name="filter"/>, shuffled.</summary>
     private List<PeerId> Candidates(string topic, Func<PeerId, bool> filter)
     {
         var list = new List<PeerId>();
@@ -382,7 +393,7 @@ public sealed partial class GossipSubRouter
         {
             foreach (var peer in subscribed)
             {
-                if (_peers[peer].Kind != PubSubPeerKind.FloodSub && filter(peer))
+                if (_peers[peer].Kind != PubSubPeerKind.FloodSub && !IsDirect(peer) && filter(peer))
                 {
                     list.Add(peer);
                 }
@@ -423,7 +434,7 @@ public sealed partial class GossipSubRouter
         }
 
         ControlPrune prune;
-        if (state.Kind != PubSubPeerKind.GossipSubV11)
+        if (state.Kind is not (PubSubPeerKind.GossipSubV11 or PubSubPeerKind.GossipSubV12))
         {
             prune = new ControlPrune(topic, [], null);
         }
@@ -434,7 +445,7 @@ public sealed partial class GossipSubRouter
             {
                 foreach (var candidate in Take(Candidates(topic, p => !p.Equals(peer) && Score(p) >= 0), _options.PrunePeers))
                 {
-                    exchange.Add(new PeerExchangeRecord(candidate.Memory, default));
+                    exchange.Add(new PeerExchangeRecord(candidate.Memory, SignedRecordOf(candidate)));
                 }
             }
 
@@ -443,6 +454,13 @@ public sealed partial class GossipSubRouter
 
         Outbox(peer).Prune.Add(prune);
         Statistics.PrunesSent++;
+    }
+
+    /// <summary>The signed peer record to offer with <paramref name="peer"/> in peer exchange, if one is known and fits the limit.</summary>
+    private ReadOnlyMemory<byte> SignedRecordOf(PeerId peer)
+    {
+        var record = _options.PeerRecords?.Get(peer) ?? ReadOnlyMemory<byte>.Empty;
+        return record.Length <= _options.Limits.MaxSignedPeerRecordLength ? record : ReadOnlyMemory<byte>.Empty;
     }
 
     private void AddBackoff(PeerId peer, string topic, TimeSpan backoff)
@@ -508,10 +526,18 @@ public sealed partial class GossipSubRouter
 
         public bool Outbound { get; } = outbound;
 
+        public IPAddress? Address { get; init; }
+
         public HashSet<string> Topics { get; } = new(StringComparer.Ordinal);
 
         public int IHaveMessages { get; set; }
 
         public int IAsked { get; set; }
+
+        /// <summary>Message ids the peer asked not to be sent (IDONTWANT), with the heartbeat each arrived in.</summary>
+        public Dictionary<MessageId, long> DontWant { get; } = [];
+
+        /// <summary>IDONTWANT ids accepted from the peer in the current heartbeat.</summary>
+        public int DontWantThisHeartbeat { get; set; }
     }
 }

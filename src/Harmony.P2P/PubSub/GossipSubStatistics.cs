@@ -38,4 +38,16 @@ public sealed class GossipSubStatistics
 
     /// <summary>IWANT promises a peer did not keep (each costs it a behaviour penalty).</summary>
     public long BrokenPromises { get; internal set; }
+
+    /// <summary>IDONTWANT entries sent (one per mesh peer told, gossipsub v1.2).</summary>
+    public long IDontWantSent { get; internal set; }
+
+    /// <summary>Message ids accepted from peers' IDONTWANTs.</summary>
+    public long IDontWantReceived { get; internal set; }
+
+    /// <summary>Forwards left out because the peer had said IDONTWANT for the message.</summary>
+    public long ForwardsSkippedByIDontWant { get; internal set; }
+
+    /// <summary>Reconnections of direct peers asked of the sink.</summary>
+    public long DirectReconnects { get; internal set; }
 }

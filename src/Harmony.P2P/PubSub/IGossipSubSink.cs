@@ -12,7 +12,9 @@ public interface IGossipSubSink
 
     /// <summary>
     /// Validates a new message. Return the result at once, or <see langword="null"/> to validate asynchronously and
-    /// call <see cref="GossipSubRouter.CompleteValidation"/> later (never from inside this call).
+    /// call <see cref="GossipSubRouter.CompleteValidation"/> later. An asynchronous validation that finishes before
+    /// this call returns may report its verdict from inside it (re-entrantly, on the calling thread): the router then
+    /// takes that verdict as this call's result.
     /// </summary>
     /// <param name="from">The peer that forwarded it.</param>
     /// <param name="id">Its id.</param>
@@ -31,4 +33,14 @@ public interface IGossipSubSink
     /// <param name="topic">The topic.</param>
     /// <param name="peers">The offered peers.</param>
     void PeerExchange(PeerId from, string topic, IReadOnlyList<PeerExchangeRecord> peers);
+
+    /// <summary>
+    /// A configured direct peer is not a pubsub peer at a reconnect heartbeat: connect to it (or re-open its pubsub
+    /// stream when it is connected) so that the peering agreement holds. Sinks that cannot connect peers (and routers
+    /// without direct peers) keep the default, which leaves reconnection to whoever owns the connections.
+    /// </summary>
+    /// <param name="peer">The direct peer.</param>
+    void ConnectDirectPeer(PeerId peer)
+    {
+    }
 }

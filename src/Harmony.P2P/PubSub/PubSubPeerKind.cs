@@ -11,4 +11,7 @@ public enum PubSubPeerKind
 
     /// <summary><c>/floodsub/1.0.0</c>: receives every message of its topics, never control messages.</summary>
     FloodSub,
+
+    /// <summary><c>/meshsub/1.2.0</c>: v1.1 plus IDONTWANT.</summary>
+    GossipSubV12,
 }

@@ -303,7 +303,7 @@ public static class PubSubRpcCodec
                 return false;
             }
 
-            if (wire != ProtoWireType.LengthDelimited || field is < 1 or > 4)
+            if (wire != ProtoWireType.LengthDelimited || field is < 1 or > 5)
             {
                 if (!reader.TrySkip(wire))
                 {
@@ -325,7 +325,8 @@ public static class PubSubRpcCodec
                 1 => rpc.IHave.Count,
                 2 => rpc.IWant.Count,
                 3 => rpc.Graft.Count,
-                _ => rpc.Prune.Count,
+                4 => rpc.Prune.Count,
+                _ => rpc.IDontWant.Count,
             };
             if (count >= limits.MaxControlEntriesPerRpc)
             {
@@ -338,7 +339,8 @@ public static class PubSubRpcCodec
                 1 => TryDecodeIHave(body, limits, rpc, ref ids, out error),
                 2 => TryDecodeIWant(body, limits, rpc, out error),
                 3 => TryDecodeGraft(body, limits, rpc, out error),
-                _ => TryDecodePrune(body, limits, rpc, out error),
+                4 => TryDecodePrune(body, limits, rpc, out error),
+                _ => TryDecodeIDontWant(body, limits, rpc, out error),
             };
             if (!ok)
             {
@@ -430,6 +432,47 @@ public static class PubSubRpcCodec
         }
 
         rpc.IWant.Add(new ControlIWant(list));
+        error = null;
+        return true;
+    }
+
+    /// <summary>Decodes one IDONTWANT (v1.2, control field 5: messageIDs = 1); its ids count toward MaxMessageIdsPerRpc.</summary>
+    private static bool TryDecodeIDontWant(ReadOnlySpan<byte> data, PubSubLimits limits, PubSubRpc rpc, [NotNullWhen(false)] out string? error)
+    {
+        var reader = new ProtoReader(data);
+        var list = new List<MessageId>();
+        var total = 0;
+        foreach (var entry in rpc.IDontWant)
+        {
+            total += entry.MessageIds.Count;
+        }
+
+        while (!reader.End)
+        {
+            if (!reader.TryReadTag(out var field, out var wire))
+            {
+                error = "idontwant: malformed field key";
+                return false;
+            }
+
+            if (field == 1 && wire == ProtoWireType.LengthDelimited)
+            {
+                if (++total > limits.MaxMessageIdsPerRpc || !reader.TryReadBytes(out var id) || id.Length > limits.MaxMessageIdLength)
+                {
+                    error = "idontwant.messageIDs: too many, truncated or too long";
+                    return false;
+                }
+
+                list.Add(new MessageId(id));
+            }
+            else if (!reader.TrySkip(wire))
+            {
+                error = "idontwant: truncated field";
+                return false;
+            }
+        }
+
+        rpc.IDontWant.Add(new ControlIDontWant(list));
         error = null;
         return true;
     }
@@ -656,6 +699,11 @@ public static class PubSubRpcCodec
             size += ProtoSize.LengthDelimitedField(4, PruneSize(prune));
         }
 
+        foreach (var idontwant in rpc.IDontWant)
+        {
+            size += ProtoSize.LengthDelimitedField(5, IdsSize(1, idontwant.MessageIds));
+        }
+
         return size;
     }
 
@@ -703,6 +751,15 @@ public static class PubSubRpcCodec
             if (prune.BackoffSeconds is { } backoff)
             {
                 writer.WriteVarintField(3, backoff);
+            }
+        }
+
+        foreach (var idontwant in rpc.IDontWant)
+        {
+            writer.WriteMessageHeader(5, IdsSize(1, idontwant.MessageIds));
+            foreach (var id in idontwant.MessageIds)
+            {
+                writer.WriteBytesField(1, id.Bytes.Span);
             }
         }
     }

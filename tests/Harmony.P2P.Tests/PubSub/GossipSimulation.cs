@@ -48,8 +48,8 @@ internal sealed class GossipSimulation
 
     public static void Connect(SimNode dialer, SimNode listener, PubSubPeerKind kind = PubSubPeerKind.GossipSubV11)
     {
-        dialer.Router.AddPeer(listener.Peer, kind, outbound: true);
-        listener.Router.AddPeer(dialer.Peer, kind, outbound: false);
+        dialer.Router.AddPeer(listener.Peer, kind, outbound: true, listener.Address);
+        listener.Router.AddPeer(dialer.Peer, kind, outbound: false, dialer.Address);
     }
 
     /// <summary>Connects every node to <paramref name="degree"/> random others (dialing), skipping existing links.</summary>
@@ -140,6 +140,9 @@ internal sealed class SimNode(GossipSimulation simulation, PeerId peer) : IGossi
 
     public GossipSubRouter Router { get; set; } = null!;
 
+    /// <summary>The IP address other nodes see for this one (for P₆); none unless a test sets it.</summary>
+    public System.Net.IPAddress? Address { get; set; }
+
     public List<PubSubMessage> Delivered { get; } = [];
 
     public List<(PeerId From, string Topic, IReadOnlyList<PeerExchangeRecord> Peers)> Exchanges { get; } = [];
@@ -162,6 +165,10 @@ internal sealed class SimNode(GossipSimulation simulation, PeerId peer) : IGossi
     public void Deliver(PeerId from, MessageId id, PubSubMessage message) => Delivered.Add(message);
 
     public void PeerExchange(PeerId from, string topic, IReadOnlyList<PeerExchangeRecord> peers) => Exchanges.Add((from, topic, peers));
+
+    public List<PeerId> ReconnectRequests { get; } = [];
+
+    public void ConnectDirectPeer(PeerId peer) => ReconnectRequests.Add(peer);
 
     public bool HasDelivered(ReadOnlySpan<byte> data)
     {

@@ -186,6 +186,40 @@ public class GossipSubFaultsTests
     }
 
     [Fact]
+    public void A_verdict_reported_while_the_validate_call_is_still_running_is_not_lost()
+    {
+        // What the libp2p binding does when an asynchronous validator finishes between its completion check and its
+        // await: the completion arrives re-entrantly, before Validate has returned "pending".
+        var sim = new GossipSimulation(9);
+        var a = sim.AddNode();
+        var b = sim.AddNode();
+        var c = sim.AddNode();
+        GossipSimulation.Connect(a, b);
+        GossipSimulation.Connect(b, c);
+        b.Validator = m =>
+        {
+            var verdict = m.Data.Span[0] == (byte)'r' ? ValidationResult.Reject : ValidationResult.Accept;
+            b.Router.CompleteValidation(MessageIdFunctions.ContentHash(m), verdict);
+            return null;
+        };
+        foreach (var node in sim.Nodes)
+        {
+            node.Router.Join(Topic);
+        }
+
+        sim.StartHeartbeats();
+        sim.RunFor(TimeSpan.FromSeconds(2));
+        a.Router.TryPublish(Topic, "accepted"u8.ToArray(), out _).ShouldBeTrue();
+        a.Router.TryPublish(Topic, "rejected"u8.ToArray(), out _).ShouldBeTrue();
+        sim.RunFor(TimeSpan.FromMilliseconds(50));
+        b.Router.PendingValidations.ShouldBe(0);
+        b.HasDelivered("accepted"u8).ShouldBeTrue();
+        c.HasDelivered("accepted"u8).ShouldBeTrue();
+        b.HasDelivered("rejected"u8).ShouldBeFalse();
+        b.Router.Statistics.Rejected.ShouldBe(1);
+    }
+
+    [Fact]
     public void An_oversubscribed_mesh_prunes_with_peer_exchange_that_well_scored_pruners_are_trusted_for()
     {
         var sim = new GossipSimulation(10);

@@ -20,6 +20,7 @@ public class PubSubRpcCodecTests
         rpc.Graft.Add(new ControlGraft("a"));
         rpc.Prune.Add(new ControlPrune("a", [new PeerExchangeRecord("peer"u8.ToArray(), "record"u8.ToArray()), new PeerExchangeRecord("p2"u8.ToArray(), default)], 60));
         rpc.Prune.Add(new ControlPrune("b", [], null));
+        rpc.IDontWant.Add(new ControlIDontWant([new MessageId("id4"u8), new MessageId("id5"u8)]));
         return rpc;
     }
 
@@ -53,6 +54,7 @@ public class PubSubRpcCodecTests
         back.Prune[0].BackoffSeconds.ShouldBe(60UL);
         back.Prune[0].Peers[0].SignedPeerRecord.ToArray().ShouldBe("record"u8.ToArray());
         back.Prune[1].BackoffSeconds.ShouldBeNull();
+        back.IDontWant.Single().MessageIds.ShouldBe([new MessageId("id4"u8), new MessageId("id5"u8)]);
         PubSubRpcCodec.Encode(back).ShouldBe(bytes);
     }
 
@@ -83,12 +85,33 @@ public class PubSubRpcCodecTests
     }
 
     [Fact]
-    public void Unknown_fields_such_as_v1_2_idontwant_are_skipped()
+    public void Idontwant_has_the_v1_2_field_numbers_and_unknown_fields_are_skipped()
     {
-        // control { idontwant (5) { messageIDs "x" } } followed by an unknown varint field 9 at the top level.
+        // control (3) { idontwant (5) { messageIDs (1) "x" } } followed by an unknown varint field 9 at the top level:
+        // the numbering of rpc.proto in gossipsub v1.2 and of js-libp2p-gossipsub 14 (ControlMessage tag 42, messageIDs tag 10).
         var bytes = new byte[] { 0x1A, 0x05, 0x2A, 0x03, 0x0A, 0x01, (byte)'x', 0x48, 0x01 };
         PubSubRpcCodec.TryDecode(bytes, Limits, out var rpc, out var error).ShouldBeTrue(error);
-        rpc.IsEmpty.ShouldBeTrue();
+        rpc.IDontWant.Single().MessageIds.Single().ShouldBe(new MessageId("x"u8));
+        var encoded = new PubSubRpc();
+        encoded.IDontWant.Add(new ControlIDontWant([new MessageId("x"u8)]));
+        PubSubRpcCodec.Encode(encoded).ShouldBe(bytes[..7]);
+    }
+
+    [Fact]
+    public void Idontwant_ids_count_toward_the_per_rpc_id_limit()
+    {
+        var rpc = new PubSubRpc();
+        rpc.IDontWant.Add(new ControlIDontWant([new MessageId("1"u8), new MessageId("2"u8)]));
+        rpc.IDontWant.Add(new ControlIDontWant([new MessageId("3"u8)]));
+        var bytes = PubSubRpcCodec.Encode(rpc);
+        PubSubRpcCodec.TryDecode(bytes, new PubSubLimits { MaxMessageIdsPerRpc = 3 }, out _, out var fits).ShouldBeTrue(fits);
+        PubSubRpcCodec.TryDecode(bytes, new PubSubLimits { MaxMessageIdsPerRpc = 2 }, out _, out var error).ShouldBeFalse();
+        error.ShouldContain("idontwant");
+        var entries = new PubSubRpc();
+        entries.IDontWant.Add(new ControlIDontWant([]));
+        entries.IDontWant.Add(new ControlIDontWant([]));
+        PubSubRpcCodec.TryDecode(PubSubRpcCodec.Encode(entries), new PubSubLimits { MaxControlEntriesPerRpc = 1 }, out _, out var tooMany).ShouldBeFalse();
+        tooMany.ShouldContain("MaxControlEntriesPerRpc");
     }
 
     [Fact]

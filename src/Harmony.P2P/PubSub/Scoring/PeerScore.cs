@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Harmony.P2P.Libp2p;
 
 namespace Harmony.P2P.PubSub.Scoring;
@@ -24,7 +26,7 @@ internal sealed class PeerScore
         _lastDecay = now;
     }
 
-    public void AddPeer(PeerId peer, string? ip)
+    public void AddPeer(PeerId peer, IPAddress? address)
     {
         if (!_peers.TryGetValue(peer, out var stats))
         {
@@ -33,6 +35,7 @@ internal sealed class PeerScore
         }
 
         stats.Connected = true;
+        var ip = ColocationGroup(address);
         if (ip is not null && stats.Ip != ip)
         {
             RemoveIp(peer, stats);
@@ -298,6 +301,41 @@ internal sealed class PeerScore
         }
 
         ExpireDeliveries(now);
+    }
+
+    /// <summary>
+    /// The P₆ group of an address: the IPv4 address itself (also when IPv4-mapped), the /64 prefix of an IPv6 address,
+    /// or <see langword="null"/> (not counted) when unknown or in a whitelisted network.
+    /// </summary>
+    private string? ColocationGroup(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        foreach (var network in _params.IPColocationFactorWhitelist)
+        {
+            if (network.Contains(address))
+            {
+                return null;
+            }
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            address.TryWriteBytes(bytes, out _);
+            bytes[8..].Clear();
+            return new IPAddress(bytes).ToString() + "/64";
+        }
+
+        return address.ToString();
     }
 
     private static bool IsDeliveryActive(TopicStats t, TopicScoreParams p, DateTimeOffset now) =>

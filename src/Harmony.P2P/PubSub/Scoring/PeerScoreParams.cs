@@ -1,3 +1,4 @@
+using System.Net;
 using Harmony.P2P.Libp2p;
 
 namespace Harmony.P2P.PubSub.Scoring;
@@ -25,11 +26,19 @@ public sealed class PeerScoreParams
     /// <summary>P₅ weight.</summary>
     public double AppSpecificWeight { get; set; } = 1;
 
-    /// <summary>P₆ weight (negative): applied to the square of the surplus of peers sharing an IP address.</summary>
+    /// <summary>
+    /// P₆ weight (negative): applied to the square of the surplus of peers sharing an IP address (IPv4, or the /64
+    /// prefix of an IPv6 address, since one host commonly holds a whole /64).
+    /// </summary>
     public double IPColocationFactorWeight { get; set; } = -10;
 
     /// <summary>P₆ threshold: peers per IP address tolerated before the penalty.</summary>
     public int IPColocationFactorThreshold { get; set; } = 10;
+
+    /// <summary>
+    /// Networks whose peers are exempt from P₆ (e.g. a data centre running many trusted nodes behind one address).
+    /// </summary>
+    public IList<IPNetwork> IPColocationFactorWhitelist { get; } = new List<IPNetwork>();
 
     /// <summary>P₇ weight (negative): applied to the square of the behaviour-penalty counter above its threshold.</summary>
     public double BehaviourPenaltyWeight { get; set; } = -10;
