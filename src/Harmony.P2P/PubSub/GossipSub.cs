@@ -27,6 +27,7 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
     private readonly CancellationTokenSource _stop = new();
     private ITimer? _heartbeat;
     private int _started;
+    private volatile bool _deliveriesQueued;
     private long _droppedRpcs;
 
     /// <summary>Creates the service; call <see cref="Start"/> to register it with the host.</summary>
@@ -277,7 +278,11 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
         return null;
     }
 
-    void IGossipSubSink.Deliver(PeerId from, MessageId id, PubSubMessage message) => _toDeliver.Add(new ReceivedPubSubMessage(id, from, message));
+    void IGossipSubSink.Deliver(PeerId from, MessageId id, PubSubMessage message)
+    {
+        _toDeliver.Add(new ReceivedPubSubMessage(id, from, message));
+        _deliveriesQueued = true;
+    }
 
     void IGossipSubSink.PeerExchange(PeerId from, string topic, IReadOnlyList<PeerExchangeRecord> peers) =>
         PeerExchangeReceived?.Invoke(from, topic, peers);
@@ -332,9 +337,16 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
 
     private void DispatchDeliveries()
     {
+        // Most calls (every publish) deliver nothing: skip the second trip through the lock then.
+        if (!_deliveriesQueued)
+        {
+            return;
+        }
+
         List<ReceivedPubSubMessage> batch;
         lock (_gate)
         {
+            _deliveriesQueued = false;
             if (_toDeliver.Count == 0)
             {
                 return;
@@ -462,7 +474,11 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
         var header = Varint.Size((ulong)size);
         var span = output.GetSpan(header + size);
         Varint.Write(span, (ulong)size);
-        PubSubRpcCodec.Encode(rpc, span.Slice(header, size));
+        if (PubSubRpcCodec.EncodeExactly(rpc, span.Slice(header, size)) != size)
+        {
+            throw new InvalidOperationException("A queued RPC changed after it was queued.");
+        }
+
         output.Advance(header + size);
     }
 

@@ -52,7 +52,7 @@ public static class PubSubRpcCodec
     public static byte[] Encode(PubSubRpc rpc)
     {
         var bytes = new byte[GetSize(rpc)];
-        Encode(rpc, bytes);
+        EncodeExactly(rpc, bytes);
         return bytes;
     }
 
@@ -69,7 +69,17 @@ public static class PubSubRpcCodec
             throw new ArgumentException($"The RPC needs {size} bytes; the destination has {destination.Length}.", nameof(destination));
         }
 
-        var writer = new ProtoWriter(destination[..size]);
+        EncodeExactly(rpc, destination[..size]);
+        return size;
+    }
+
+    /// <summary>Encodes an RPC into exactly <see cref="GetSize"/> bytes, the size being known already.</summary>
+    /// <param name="rpc">The RPC.</param>
+    /// <param name="destination">Exactly its encoded size.</param>
+    /// <returns>The bytes written (equal to the destination's length unless the size was wrong).</returns>
+    internal static int EncodeExactly(PubSubRpc rpc, Span<byte> destination)
+    {
+        var writer = new ProtoWriter(destination);
         foreach (var sub in rpc.Subscriptions)
         {
             writer.WriteMessageHeader(1, SubscriptionSize(sub));
@@ -89,7 +99,7 @@ public static class PubSubRpcCodec
             WriteControl(ref writer, rpc);
         }
 
-        return size;
+        return writer.Written;
     }
 
     /// <summary>The bytes a message signature covers: <c>"libp2p-pubsub:" ‖ Message</c> without signature and key.</summary>
