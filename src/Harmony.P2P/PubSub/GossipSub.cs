@@ -71,6 +71,9 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
     /// <summary>Most encoded bytes of an RPC made by merging queued ones (far below every implementation's frame limit).</summary>
     internal const int CoalescedRpcBytes = 64 * 1024;
 
+    /// <summary>Most messages of one received RPC handled per trip through the router lock.</summary>
+    internal const int MessagesPerLock = 16;
+
     /// <summary>RPCs dropped because a peer's outbound queue was full.</summary>
     public long DroppedRpcs => Interlocked.Read(ref _droppedRpcs);
 
@@ -305,19 +308,65 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
         Locked(r => r.CompleteValidation(id, result));
     }
 
+    /// <summary>
+    /// Hands a received RPC to the router. A large one (a coalesced burst) goes in slices of at most
+    /// <see cref="MessagesPerLock"/> messages, in order — subscriptions with the first slice, control with the last — so
+    /// that the router lock, under which signatures are checked, is never held for a whole burst.
+    /// </summary>
     private void HandleRpc(PeerId peer, PubSubRpc rpc)
     {
-        if (_stop.IsCancellationRequested)
+        var messages = rpc.Messages.Count;
+        for (var start = 0; start == 0 || start < messages; start += MessagesPerLock)
         {
-            return;
+            if (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var slice = messages <= MessagesPerLock ? rpc : Slice(rpc, start, Math.Min(MessagesPerLock, messages - start));
+            lock (_gate)
+            {
+                Router.HandleRpc(peer, slice);
+            }
+
+            DispatchDeliveries();
+        }
+    }
+
+    /// <summary>Messages [start, start + count) of an RPC, with its subscriptions when first and its control when last.</summary>
+    internal static PubSubRpc Slice(PubSubRpc rpc, int start, int count)
+    {
+        var slice = new PubSubRpc();
+        if (start == 0)
+        {
+            foreach (var sub in rpc.Subscriptions)
+            {
+                slice.Subscriptions.Add(sub);
+            }
         }
 
-        lock (_gate)
+        for (var i = start; i < start + count; i++)
         {
-            Router.HandleRpc(peer, rpc);
+            slice.Messages.Add(rpc.Messages[i]);
         }
 
-        DispatchDeliveries();
+        if (start + count == rpc.Messages.Count)
+        {
+            CopyAll(rpc.IHave, slice.IHave);
+            CopyAll(rpc.IWant, slice.IWant);
+            CopyAll(rpc.Graft, slice.Graft);
+            CopyAll(rpc.Prune, slice.Prune);
+        }
+
+        return slice;
+    }
+
+    private static void CopyAll<T>(IList<T> from, IList<T> into)
+    {
+        foreach (var item in from)
+        {
+            into.Add(item);
+        }
     }
 
     private void Locked(Action<GossipSubRouter> action)

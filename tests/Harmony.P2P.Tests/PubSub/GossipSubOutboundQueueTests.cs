@@ -212,6 +212,24 @@ public class GossipSubOutboundQueueTests
     }
 
     [Fact]
+    public void A_large_received_rpc_is_handled_in_slices_that_keep_its_order()
+    {
+        var rpc = Messages([.. Enumerable.Range(0, 40)]);
+        rpc.Subscriptions.Add(new SubscriptionChange(true, "s"));
+        rpc.Graft.Add(new ControlGraft("g"));
+        rpc.Prune.Add(new ControlPrune("p", [], 60));
+
+        var slices = new List<PubSubRpc>();
+        for (var start = 0; start < rpc.Messages.Count; start += GossipSub.MessagesPerLock)
+        {
+            slices.Add(GossipSub.Slice(rpc, start, Math.Min(GossipSub.MessagesPerLock, rpc.Messages.Count - start)));
+        }
+
+        slices.Select(s => s.Messages.Count).ShouldBe([16, 16, 8]);
+        ReceiverOrder(slices).ShouldBe(ReceiverOrder([rpc]));
+    }
+
+    [Fact]
     public async Task A_burst_of_publishes_arrives_exactly_once_and_in_order_with_the_default_queue()
     {
         const string topic = "harmony/0.0.1/node/shard/1";
