@@ -1,30 +1,30 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
+using Harmony.Crypto.Ed25519;
 using Harmony.Crypto.Secp256k1;
 using Harmony.P2P.Libp2p;
 using Harmony.P2P.Protobuf;
-using BcEd25519 = Org.BouncyCastle.Math.EC.Rfc8032.Ed25519;
 
 namespace Harmony.P2P.Identity;
 
 /// <summary>
-/// A libp2p identity key (Ed25519 or secp256k1) that signs handshakes and records. Ed25519 signing is BouncyCastle's
-/// RFC 8032 code, secp256k1 signing is Harmony.Crypto's constant-time RFC 6979 ECDSA over SHA-256 of the message with a
+/// A libp2p identity key (Ed25519 or secp256k1) that signs handshakes and records. Ed25519 signing is Harmony.Crypto's
+/// constant-time RFC 8032 code (<see cref="Ed25519PrivateKey"/>), secp256k1 signing is Harmony.Crypto's constant-time RFC 6979 ECDSA over SHA-256 of the message with a
 /// DER signature, as libp2p specifies. Dispose it to wipe the secret.
 /// </summary>
 public sealed class Libp2pPrivateKey : IDisposable
 {
     private readonly byte[] _secret;
     private readonly Secp256k1PrivateKey? _secp256k1;
+    private readonly Ed25519PrivateKey? _ed25519;
     private bool _disposed;
 
-    private byte[]? _ed25519PublicKey;
-
-    private Libp2pPrivateKey(Libp2pKeyType type, byte[] secret, Secp256k1PrivateKey? secp256k1, Libp2pPublicKey publicKey)
+    private Libp2pPrivateKey(Libp2pKeyType type, byte[] secret, Secp256k1PrivateKey? secp256k1, Ed25519PrivateKey? ed25519, Libp2pPublicKey publicKey)
     {
         Type = type;
         _secret = secret;
         _secp256k1 = secp256k1;
+        _ed25519 = ed25519;
         PublicKey = publicKey;
     }
 
@@ -74,11 +74,9 @@ public sealed class Libp2pPrivateKey : IDisposable
             throw new ArgumentException($"An Ed25519 seed is 32 bytes, got {seed.Length}.", nameof(seed));
         }
 
-        var secret = seed.ToArray();
-        var publicBytes = new byte[32];
-        BcEd25519.GeneratePublicKey(secret, 0, publicBytes, 0);
-        Libp2pPublicKey.TryCreate(Libp2pKeyType.Ed25519, publicBytes, out var publicKey);
-        return new Libp2pPrivateKey(Libp2pKeyType.Ed25519, secret, null, publicKey!);
+        var ed25519 = Ed25519PrivateKey.FromSeed(seed);
+        Libp2pPublicKey.TryCreate(Libp2pKeyType.Ed25519, ed25519.PublicKey.Encoded, out var publicKey);
+        return new Libp2pPrivateKey(Libp2pKeyType.Ed25519, seed.ToArray(), null, ed25519, publicKey!);
     }
 
     /// <summary>Reads a protobuf-encoded private key (<c>PrivateKey { Type = 1; Data = 2 }</c>) of a supported type.</summary>
@@ -166,11 +164,7 @@ public sealed class Libp2pPrivateKey : IDisposable
             return Secp256k1Der.Encode(_secp256k1.Sign(hash));
         }
 
-        // Passing the cached public key spares BouncyCastle re-deriving it (a scalar multiplication) on every signature.
-        var signature = new byte[64];
-        _ed25519PublicKey ??= PublicKey.Data.ToArray();
-        BcEd25519.Sign(_secret, 0, _ed25519PublicKey, 0, message.ToArray(), 0, message.Length, signature, 0);
-        return signature;
+        return _ed25519!.Sign(message);
     }
 
     /// <summary>Wipes the secret.</summary>
@@ -179,6 +173,7 @@ public sealed class Libp2pPrivateKey : IDisposable
         _disposed = true;
         CryptographicOperations.ZeroMemory(_secret);
         _secp256k1?.Dispose();
+        _ed25519?.Dispose();
     }
 
     /// <summary>The key type and peer id; never the secret.</summary>
@@ -188,6 +183,6 @@ public sealed class Libp2pPrivateKey : IDisposable
     private static Libp2pPrivateKey FromSecp256k1(byte[] secret, Secp256k1PrivateKey key)
     {
         Libp2pPublicKey.TryCreate(Libp2pKeyType.Secp256k1, key.PublicKey.ToCompressed(), out var publicKey);
-        return new Libp2pPrivateKey(Libp2pKeyType.Secp256k1, secret, key, publicKey!);
+        return new Libp2pPrivateKey(Libp2pKeyType.Secp256k1, secret, key, null, publicKey!);
     }
 }

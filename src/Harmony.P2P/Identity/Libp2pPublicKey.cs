@@ -1,9 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
+using Harmony.Crypto.Ed25519;
 using Harmony.Crypto.Secp256k1;
 using Harmony.P2P.Libp2p;
 using Harmony.P2P.Protobuf;
-using BcEd25519 = Org.BouncyCastle.Math.EC.Rfc8032.Ed25519;
 
 namespace Harmony.P2P.Identity;
 
@@ -19,6 +19,10 @@ public sealed class Libp2pPublicKey : IEquatable<Libp2pPublicKey>
     private readonly byte[] _data;
     private readonly byte[] _encoded;
     private readonly Secp256k1PublicKey _secp256k1;
+
+    // The Ed25519 key, decoded on the first verification (many keys read from the wire are never used to verify).
+    // A 32-byte value that is not a valid point stays a well-formed libp2p key with a peer id; its signatures fail.
+    private Ed25519PublicKey? _ed25519;
 
     private Libp2pPublicKey(Libp2pKeyType type, byte[] data, Secp256k1PublicKey secp256k1)
     {
@@ -91,7 +95,7 @@ public sealed class Libp2pPublicKey : IEquatable<Libp2pPublicKey>
         key = null;
         switch (type)
         {
-            case Libp2pKeyType.Ed25519 when data.Length == 32:
+            case Libp2pKeyType.Ed25519 when data.Length == Ed25519PublicKey.Length:
                 key = new Libp2pPublicKey(type, data.ToArray(), default);
                 return true;
             case Libp2pKeyType.Secp256k1 when Secp256k1PublicKey.TryParse(data, out var point):
@@ -102,7 +106,10 @@ public sealed class Libp2pPublicKey : IEquatable<Libp2pPublicKey>
         }
     }
 
-    /// <summary>Verifies a libp2p signature by this key: Ed25519 over the message, or DER ECDSA over SHA-256(message).</summary>
+    /// <summary>
+    /// Verifies a libp2p signature by this key: Ed25519 over the message (RFC 8032, cofactorless, S &lt; L and canonical
+    /// encodings required, as <see cref="Ed25519PublicKey"/> documents), or DER ECDSA over SHA-256(message).
+    /// </summary>
     /// <param name="message">The signed bytes.</param>
     /// <param name="signature">The signature.</param>
     /// <returns>Whether the signature is valid.</returns>
@@ -110,8 +117,19 @@ public sealed class Libp2pPublicKey : IEquatable<Libp2pPublicKey>
     {
         if (Type == Libp2pKeyType.Ed25519)
         {
-            return signature.Length == 64 &&
-                BcEd25519.Verify(signature.ToArray(), 0, _data, 0, message.ToArray(), 0, message.Length);
+            // Racing threads may both decode; either result is the same immutable key.
+            Ed25519PublicKey? ed25519 = Volatile.Read(ref _ed25519);
+            if (ed25519 is null)
+            {
+                if (!Ed25519PublicKey.TryDecode(_data, out ed25519))
+                {
+                    return false;
+                }
+
+                Volatile.Write(ref _ed25519, ed25519);
+            }
+
+            return ed25519.Verify(message, signature);
         }
 
         if (!Secp256k1Der.TryDecode(signature, out var parsed))

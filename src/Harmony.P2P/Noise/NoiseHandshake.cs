@@ -2,10 +2,10 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Pipelines;
 using System.Security.Cryptography;
+using Harmony.Crypto.Ed25519;
 using Harmony.P2P.Identity;
 using Harmony.P2P.Libp2p;
 using Harmony.P2P.Transport;
-using BcX25519 = Org.BouncyCastle.Math.EC.Rfc7748.X25519;
 
 namespace Harmony.P2P.Noise;
 
@@ -14,7 +14,7 @@ namespace Harmony.P2P.Noise;
 /// message framed by a 2-byte big-endian length. The responder's second message and the initiator's third carry a
 /// <c>NoiseHandshakePayload</c> proving that the identity key signed the Noise static key; a bad signature, an
 /// unsupported key or a peer id other than the expected one fails the handshake with
-/// <see cref="Libp2pProtocolException"/>. X25519 is BouncyCastle's RFC 7748 code; the AEAD, hash and HKDF are .NET's.
+/// <see cref="Libp2pProtocolException"/>. X25519 is Harmony.Crypto's RFC 7748 code; the AEAD, hash and HKDF are .NET's.
 /// </summary>
 public static class NoiseHandshake
 {
@@ -66,8 +66,8 @@ public static class NoiseHandshake
         random.GetBytes(staticKey);
         var ephemeralPublic = new byte[KeyLength];
         var staticPublic = new byte[KeyLength];
-        BcX25519.ScalarMultBase(ephemeral, 0, ephemeralPublic, 0);
-        BcX25519.ScalarMultBase(staticKey, 0, staticPublic, 0);
+        X25519.GetPublicKey(ephemeral, ephemeralPublic);
+        X25519.GetPublicKey(staticKey, staticPublic);
         var payload = payloadForStaticKey(staticPublic);
         using var state = new NoiseSymmetricState();
         state.MixHash(ReadOnlySpan<byte>.Empty); // the empty prologue
@@ -194,7 +194,7 @@ public static class NoiseHandshake
     private static byte[] Dh(byte[] privateKey, byte[] publicKey)
     {
         var shared = new byte[KeyLength];
-        if (!BcX25519.CalculateAgreement(privateKey, 0, publicKey, 0, shared, 0))
+        if (!X25519.TryDeriveSharedSecret(privateKey, publicKey, shared))
         {
             throw new Libp2pProtocolException("noise: the remote X25519 key gives an all-zero shared secret.");
         }
