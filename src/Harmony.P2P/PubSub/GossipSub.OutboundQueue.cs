@@ -8,9 +8,10 @@ namespace Harmony.P2P.PubSub;
 /// writer task dequeues.
 /// </summary>
 /// <remarks>
-/// A receiver handles an RPC's subscriptions, then its messages, then its control entries. Appending RPC <c>b</c> to
-/// the queued <c>a</c> keeps that order exactly when <c>b</c> carries no subscriptions and <c>a</c> no control
-/// entries; the merged RPC's encoding is then the concatenation of both encodings, so its size is the sum.
+/// A receiver handles an RPC's subscriptions, then its messages, then its control entries. Only an RPC of messages
+/// alone (no subscriptions, no control of any kind) is appended, and only to a queued RPC without control: that keeps
+/// the order exactly, whatever control kinds a version of the protocol adds, and the merged RPC's encoding is the
+/// concatenation of both encodings, so its size is the sum.
 /// </remarks>
 internal sealed class GossipSubOutboundQueue
 {
@@ -150,24 +151,16 @@ internal sealed class GossipSubOutboundQueue
 
     private bool CanMerge(Entry tail, PubSubRpc rpc, int size) =>
         rpc.Subscriptions.Count == 0
+        && !rpc.HasControl
         && !tail.Rpc.HasControl
         && tail.Size + size <= _coalesceBytes
         && tail.Rpc.Messages.Count + rpc.Messages.Count <= _maxMessages;
 
     private static void Merge(PubSubRpc into, PubSubRpc from)
     {
-        Append(into.Messages, from.Messages);
-        Append(into.IHave, from.IHave);
-        Append(into.IWant, from.IWant);
-        Append(into.Graft, from.Graft);
-        Append(into.Prune, from.Prune);
-    }
-
-    private static void Append<T>(IList<T> into, IList<T> from)
-    {
-        foreach (var item in from)
+        foreach (var message in from.Messages)
         {
-            into.Add(item);
+            into.Messages.Add(message);
         }
     }
 

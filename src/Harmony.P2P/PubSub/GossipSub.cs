@@ -309,13 +309,13 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
     }
 
     /// <summary>
-    /// Hands a received RPC to the router. A large one (a coalesced burst) goes in slices of at most
-    /// <see cref="MessagesPerLock"/> messages, in order — subscriptions with the first slice, control with the last — so
-    /// that the router lock, under which signatures are checked, is never held for a whole burst.
+    /// Hands a received RPC to the router. A large one without control entries (a coalesced burst) goes in slices of
+    /// at most <see cref="MessagesPerLock"/> messages, in order, subscriptions with the first slice, so that the router
+    /// lock, under which signatures are checked, is never held for a whole burst.
     /// </summary>
     private void HandleRpc(PeerId peer, PubSubRpc rpc)
     {
-        var messages = rpc.Messages.Count;
+        var messages = rpc.HasControl ? 0 : rpc.Messages.Count;
         for (var start = 0; start == 0 || start < messages; start += MessagesPerLock)
         {
             if (_stop.IsCancellationRequested)
@@ -333,7 +333,7 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
         }
     }
 
-    /// <summary>Messages [start, start + count) of an RPC, with its subscriptions when first and its control when last.</summary>
+    /// <summary>Messages [start, start + count) of an RPC without control entries, with its subscriptions when first.</summary>
     internal static PubSubRpc Slice(PubSubRpc rpc, int start, int count)
     {
         var slice = new PubSubRpc();
@@ -350,23 +350,7 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
             slice.Messages.Add(rpc.Messages[i]);
         }
 
-        if (start + count == rpc.Messages.Count)
-        {
-            CopyAll(rpc.IHave, slice.IHave);
-            CopyAll(rpc.IWant, slice.IWant);
-            CopyAll(rpc.Graft, slice.Graft);
-            CopyAll(rpc.Prune, slice.Prune);
-        }
-
         return slice;
-    }
-
-    private static void CopyAll<T>(IList<T> from, IList<T> into)
-    {
-        foreach (var item in from)
-        {
-            into.Add(item);
-        }
     }
 
     private void Locked(Action<GossipSubRouter> action)

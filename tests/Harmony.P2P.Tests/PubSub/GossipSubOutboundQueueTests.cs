@@ -91,9 +91,9 @@ public class GossipSubOutboundQueueTests
         queue.TryEnqueue(graft).ShouldBeTrue();
         queue.TryEnqueue(Messages(3)).ShouldBeTrue();
 
-        // The unsubscribe must not overtake m1, and m3 must not overtake the GRAFT: three RPCs.
+        // The unsubscribe must not overtake m1, and m3 must not overtake the GRAFT; an RPC with control is never merged.
         var sent = Drain(queue);
-        sent.Count.ShouldBe(3);
+        sent.Count.ShouldBe(4);
         ReceiverOrder(sent).ShouldBe(["msg m1", "sub t", "msg m2", "graft t", "msg m3"]);
     }
 
@@ -216,8 +216,6 @@ public class GossipSubOutboundQueueTests
     {
         var rpc = Messages([.. Enumerable.Range(0, 40)]);
         rpc.Subscriptions.Add(new SubscriptionChange(true, "s"));
-        rpc.Graft.Add(new ControlGraft("g"));
-        rpc.Prune.Add(new ControlPrune("p", [], 60));
 
         var slices = new List<PubSubRpc>();
         for (var start = 0; start < rpc.Messages.Count; start += GossipSub.MessagesPerLock)
