@@ -64,6 +64,18 @@ internal sealed class JsLibp2pProcess : IDisposable
         return answer;
     }
 
+    /// <summary>Waits for the event line <c>{"event": name, …}</c>; throws when it does not come in time.</summary>
+    public JsonObject WaitForEvent(string name, TimeSpan timeout)
+    {
+        var read = Task.Run(() => ReadUntil(_process, line => line["event"]?.GetValue<string>() == name));
+        if (!read.Wait(timeout))
+        {
+            throw new TimeoutException($"peer.js sent no {name} event within {timeout}.");
+        }
+
+        return read.Result;
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using Harmony.Crypto.Encoding.Protobuf;
 using Harmony.P2P.Libp2p;
 using Harmony.P2P.Protobuf;
 using Microsoft.Extensions.Logging;
@@ -9,7 +9,9 @@ namespace Harmony.P2P.PubSub;
 /// <summary>
 /// Gossipsub on a libp2p host: the thin binding that runs a <see cref="GossipSubRouter"/> over
 /// <c>/meshsub/1.1.0</c> (also <c>/meshsub/1.0.0</c> and <c>/floodsub/1.0.0</c>) streams. Each peer gets one outbound
-/// stream written from a bounded queue and any number of inbound streams read as length-prefixed RPCs; the heartbeat
+/// stream written from a bounded queue of at most <see cref="GossipSubOptions.OutboundQueueSize"/> RPCs, in which an RPC
+/// is merged into the newest queued one when the receiver's view stays the same (so a burst of publishes goes out as a
+/// few frames of up to 64 KiB), and any number of inbound streams read as length-prefixed RPCs; the heartbeat
 /// runs on a <see cref="TimeProvider"/> timer; topic validators may be asynchronous. All router calls are serialized
 /// by one lock; subscribers are called outside it.
 /// </summary>
@@ -26,6 +28,8 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
     private readonly CancellationTokenSource _stop = new();
     private ITimer? _heartbeat;
     private int _started;
+    private volatile bool _deliveriesQueued;
+    private long _droppedRpcs;
 
     /// <summary>Creates the service; call <see cref="Start"/> to register it with the host.</summary>
     /// <param name="host">The libp2p host.</param>
@@ -65,8 +69,14 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
     /// <inheritdoc />
     public IReadOnlyList<string> Protocols => PubSubProtocols.All;
 
+    /// <summary>Most encoded bytes of an RPC made by merging queued ones (far below every implementation's frame limit).</summary>
+    internal const int CoalescedRpcBytes = 64 * 1024;
+
+    /// <summary>Most messages of one received RPC handled per trip through the router lock.</summary>
+    internal const int MessagesPerLock = 16;
+
     /// <summary>RPCs dropped because a peer's outbound queue was full.</summary>
-    public long DroppedRpcs { get; private set; }
+    public long DroppedRpcs => Interlocked.Read(ref _droppedRpcs);
 
     /// <summary>Registers the protocol handler, follows connections and starts the heartbeat.</summary>
     public void Start()
@@ -189,14 +199,15 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
                 return;
             }
 
-            if (!PubSubRpcCodec.TryDecode(frame.Payload, _options.Limits, out var rpc, out var error))
+            // The frame's bytes are this call's own array: the decoded messages may point into it instead of copying.
+            if (!PubSubRpcCodec.TryDecodeWithoutCopy(frame.Payload, _options.Limits, out var rpc, out var error))
             {
                 LogBadRpc(_logger, peer, error);
                 stream.Reset();
                 return;
             }
 
-            Locked(r => r.HandleRpc(peer, rpc));
+            HandleRpc(peer, rpc);
         }
     }
 
@@ -226,7 +237,7 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
 
         foreach (var outbound in all)
         {
-            outbound.Queue.Writer.TryComplete();
+            outbound.Queue.Complete();
             await outbound.Writer.ConfigureAwait(false);
         }
 
@@ -235,9 +246,9 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
 
     void IGossipSubSink.Send(PeerId peer, PubSubRpc rpc)
     {
-        if (_outbound.TryGetValue(peer, out var outbound) && !outbound.Queue.Writer.TryWrite(rpc))
+        if (_outbound.TryGetValue(peer, out var outbound) && !outbound.Queue.TryEnqueue(rpc))
         {
-            DroppedRpcs++;
+            Interlocked.Increment(ref _droppedRpcs);
             LogQueueFull(_logger, peer);
         }
     }
@@ -271,7 +282,11 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
         return null;
     }
 
-    void IGossipSubSink.Deliver(PeerId from, MessageId id, PubSubMessage message) => _toDeliver.Add(new ReceivedPubSubMessage(id, from, message));
+    void IGossipSubSink.Deliver(PeerId from, MessageId id, PubSubMessage message)
+    {
+        _toDeliver.Add(new ReceivedPubSubMessage(id, from, message));
+        _deliveriesQueued = true;
+    }
 
     void IGossipSubSink.PeerExchange(PeerId from, string topic, IReadOnlyList<PeerExchangeRecord> peers)
     {
@@ -333,6 +348,51 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
         Locked(r => r.CompleteValidation(id, result));
     }
 
+    /// <summary>
+    /// Hands a received RPC to the router. A large one without control entries (a coalesced burst) goes in slices of
+    /// at most <see cref="MessagesPerLock"/> messages, in order, subscriptions with the first slice, so that the router
+    /// lock, under which signatures are checked, is never held for a whole burst.
+    /// </summary>
+    private void HandleRpc(PeerId peer, PubSubRpc rpc)
+    {
+        var messages = rpc.HasControl ? 0 : rpc.Messages.Count;
+        for (var start = 0; start == 0 || start < messages; start += MessagesPerLock)
+        {
+            if (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var slice = messages <= MessagesPerLock ? rpc : Slice(rpc, start, Math.Min(MessagesPerLock, messages - start));
+            lock (_gate)
+            {
+                Router.HandleRpc(peer, slice);
+            }
+
+            DispatchDeliveries();
+        }
+    }
+
+    /// <summary>Messages [start, start + count) of an RPC without control entries, with its subscriptions when first.</summary>
+    internal static PubSubRpc Slice(PubSubRpc rpc, int start, int count)
+    {
+        var slice = new PubSubRpc();
+        if (start == 0)
+        {
+            foreach (var sub in rpc.Subscriptions)
+            {
+                slice.Subscriptions.Add(sub);
+            }
+        }
+
+        for (var i = start; i < start + count; i++)
+        {
+            slice.Messages.Add(rpc.Messages[i]);
+        }
+
+        return slice;
+    }
+
     private void Locked(Action<GossipSubRouter> action)
     {
         if (_stop.IsCancellationRequested)
@@ -350,9 +410,16 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
 
     private void DispatchDeliveries()
     {
+        // Most calls (every publish) deliver nothing: skip the second trip through the lock then.
+        if (!_deliveriesQueued)
+        {
+            return;
+        }
+
         List<ReceivedPubSubMessage> batch;
         lock (_gate)
         {
+            _deliveriesQueued = false;
             if (_toDeliver.Count == 0)
             {
                 return;
@@ -379,7 +446,7 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
             Router.RemovePeer(peer);
         }
 
-        outbound?.Queue.Writer.TryComplete();
+        outbound?.Queue.Complete();
     }
 
     private void EnsureOutbound(PeerId peer)
@@ -391,7 +458,8 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
                 return;
             }
 
-            var outbound = new Outbound(Channel.CreateBounded<PubSubRpc>(new BoundedChannelOptions(_options.OutboundQueueSize) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite }));
+            var coalesce = Math.Min(CoalescedRpcBytes, _options.Limits.MaxRpcSize);
+            var outbound = new Outbound(new GossipSubOutboundQueue(_options.OutboundQueueSize, coalesce, _options.Limits.MaxMessagesPerRpc));
             _outbound[peer] = outbound;
             outbound.Writer = Task.Run(() => WriteLoopAsync(peer, outbound));
         }
@@ -410,22 +478,27 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
             }
 
             AddRouterPeer(peer, kind);
-            var reader = outbound.Queue.Reader;
-            while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+            var queue = outbound.Queue;
+            while (await queue.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
             {
                 // Everything queued so far goes out in one flush (one yamux frame and one Noise record when it fits).
-                while (reader.TryRead(out var rpc))
+                while (queue.TryDequeue(out var rpc, out var size))
                 {
-                    foreach (var part in Split(rpc))
+                    if (size <= _options.Limits.MaxRpcSize)
                     {
-                        var bytes = PubSubRpcCodec.Encode(part);
-                        if (bytes.Length > _options.Limits.MaxRpcSize)
+                        WriteFrame(stream.Output, rpc, size);
+                        continue;
+                    }
+
+                    foreach (var (part, partSize) in Split(rpc))
+                    {
+                        if (partSize > _options.Limits.MaxRpcSize)
                         {
-                            LogOversizedRpc(_logger, peer, bytes.Length);
+                            LogOversizedRpc(_logger, peer, partSize);
                             continue;
                         }
 
-                        LengthPrefixedFrames.Write(stream.Output, bytes);
+                        WriteFrame(stream.Output, part, partSize);
                     }
                 }
 
@@ -468,12 +541,26 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
         }
     }
 
-    /// <summary>Splits an RPC whose encoding would exceed the frame limit into one RPC per message plus the rest.</summary>
-    private IEnumerable<PubSubRpc> Split(PubSubRpc rpc)
+    /// <summary>Writes one length-prefixed RPC straight into the stream's buffer (no intermediate array).</summary>
+    private static void WriteFrame(System.IO.Pipelines.PipeWriter output, PubSubRpc rpc, int size)
     {
-        if (rpc.Messages.Count <= 1 || PubSubRpcCodec.GetSize(rpc) <= _options.Limits.MaxRpcSize)
+        var header = Varint.Size((ulong)size);
+        var span = output.GetSpan(header + size);
+        Varint.Write(span, (ulong)size);
+        if (PubSubRpcCodec.EncodeExactly(rpc, span.Slice(header, size)) != size)
         {
-            yield return rpc;
+            throw new InvalidOperationException("A queued RPC changed after it was queued.");
+        }
+
+        output.Advance(header + size);
+    }
+
+    /// <summary>Splits an RPC whose encoding exceeds the frame limit into one RPC per message plus the rest.</summary>
+    private static IEnumerable<(PubSubRpc Rpc, int Size)> Split(PubSubRpc rpc)
+    {
+        if (rpc.Messages.Count <= 1)
+        {
+            yield return (rpc, PubSubRpcCodec.GetSize(rpc));
             yield break;
         }
 
@@ -481,13 +568,13 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
         {
             var single = new PubSubRpc();
             single.Messages.Add(message);
-            yield return single;
+            yield return (single, PubSubRpcCodec.GetSize(single));
         }
 
         rpc.Messages.Clear();
         if (!rpc.IsEmpty)
         {
-            yield return rpc;
+            yield return (rpc, PubSubRpcCodec.GetSize(rpc));
         }
     }
 
@@ -515,9 +602,9 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A topic validator threw; the message is ignored")]
     private static partial void LogValidatorFailed(ILogger logger, Exception exception);
 
-    private sealed class Outbound(Channel<PubSubRpc> queue)
+    private sealed class Outbound(GossipSubOutboundQueue queue)
     {
-        public Channel<PubSubRpc> Queue { get; } = queue;
+        public GossipSubOutboundQueue Queue { get; } = queue;
 
         public Task Writer { get; set; } = Task.CompletedTask;
     }

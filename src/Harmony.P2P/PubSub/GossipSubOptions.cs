@@ -106,7 +106,10 @@ public sealed class GossipSubOptions
     /// <summary>Most messages awaiting validation at once; more are ignored (Harmony's validate queue: 512).</summary>
     public int MaxPendingValidations { get; set; } = 512;
 
-    /// <summary>RPCs queued per peer for sending; more are dropped (Harmony's outbound queue: 64).</summary>
+    /// <summary>
+    /// RPCs queued per peer for sending, counted after merging (a messages-only RPC joins the newest queued one up to
+    /// 64 KiB); more are dropped and counted (Harmony's outbound queue: 64).
+    /// </summary>
     public int OutboundQueueSize { get; set; } = 64;
 
     /// <summary>

@@ -14,6 +14,13 @@ public static class PubSubRpcCodec
     /// <summary>The prefix of the bytes a pubsub signature covers.</summary>
     public static ReadOnlySpan<byte> SignaturePrefix => "libp2p-pubsub:"u8;
 
+    /// <summary>The string <see cref="TryReadString"/> decoded last on this thread, and its UTF-8 bytes.</summary>
+    [ThreadStatic]
+    private static string? _lastString;
+
+    [ThreadStatic]
+    private static byte[]? _lastStringBytes;
+
     /// <summary>Encoded size of an RPC.</summary>
     /// <param name="rpc">The RPC.</param>
     /// <returns>Bytes.</returns>
@@ -45,7 +52,34 @@ public static class PubSubRpcCodec
     public static byte[] Encode(PubSubRpc rpc)
     {
         var bytes = new byte[GetSize(rpc)];
-        var writer = new ProtoWriter(bytes);
+        EncodeExactly(rpc, bytes);
+        return bytes;
+    }
+
+    /// <summary>Encodes an RPC into a buffer of at least <see cref="GetSize"/> bytes.</summary>
+    /// <param name="rpc">The RPC.</param>
+    /// <param name="destination">Where the protobuf bytes (no length prefix) go.</param>
+    /// <returns>The bytes written: <see cref="GetSize"/>.</returns>
+    /// <exception cref="ArgumentException">The destination is shorter than the encoding.</exception>
+    public static int Encode(PubSubRpc rpc, Span<byte> destination)
+    {
+        var size = GetSize(rpc);
+        if (destination.Length < size)
+        {
+            throw new ArgumentException($"The RPC needs {size} bytes; the destination has {destination.Length}.", nameof(destination));
+        }
+
+        EncodeExactly(rpc, destination[..size]);
+        return size;
+    }
+
+    /// <summary>Encodes an RPC into exactly <see cref="GetSize"/> bytes, the size being known already.</summary>
+    /// <param name="rpc">The RPC.</param>
+    /// <param name="destination">Exactly its encoded size.</param>
+    /// <returns>The bytes written (equal to the destination's length unless the size was wrong).</returns>
+    internal static int EncodeExactly(PubSubRpc rpc, Span<byte> destination)
+    {
+        var writer = new ProtoWriter(destination);
         foreach (var sub in rpc.Subscriptions)
         {
             writer.WriteMessageHeader(1, SubscriptionSize(sub));
@@ -65,7 +99,7 @@ public static class PubSubRpcCodec
             WriteControl(ref writer, rpc);
         }
 
-        return bytes;
+        return writer.Written;
     }
 
     /// <summary>The bytes a message signature covers: <c>"libp2p-pubsub:" ‖ Message</c> without signature and key.</summary>
@@ -88,7 +122,24 @@ public static class PubSubRpcCodec
     /// <param name="rpc">The RPC, or <see langword="null"/>.</param>
     /// <param name="error">Why the bytes were refused, naming the field.</param>
     /// <returns>Whether the bytes are an acceptable RPC.</returns>
-    public static bool TryDecode(ReadOnlySpan<byte> data, PubSubLimits limits, [NotNullWhen(true)] out PubSubRpc? rpc, [NotNullWhen(false)] out string? error)
+    public static bool TryDecode(ReadOnlySpan<byte> data, PubSubLimits limits, [NotNullWhen(true)] out PubSubRpc? rpc, [NotNullWhen(false)] out string? error) =>
+        TryDecode(data, default, limits, out rpc, out error);
+
+    /// <summary>
+    /// Decodes an untrusted RPC like <see cref="TryDecode(ReadOnlySpan{byte}, PubSubLimits, out PubSubRpc?, out string?)"/>,
+    /// but the decoded messages' from, data, seqno, signature and key are slices of <paramref name="data"/> instead of
+    /// copies: the caller hands the buffer over and must never change or reuse it.
+    /// </summary>
+    /// <param name="data">The protobuf bytes (no length prefix), owned by the result from now on.</param>
+    /// <param name="limits">The bounds.</param>
+    /// <param name="rpc">The RPC, or <see langword="null"/>.</param>
+    /// <param name="error">Why the bytes were refused, naming the field.</param>
+    /// <returns>Whether the bytes are an acceptable RPC.</returns>
+    public static bool TryDecodeWithoutCopy(ReadOnlyMemory<byte> data, PubSubLimits limits, [NotNullWhen(true)] out PubSubRpc? rpc, [NotNullWhen(false)] out string? error) =>
+        TryDecode(data.Span, data, limits, out rpc, out error);
+
+    /// <summary>Decodes; byte fields of messages are slices of <paramref name="backing"/> when it is not empty.</summary>
+    private static bool TryDecode(ReadOnlySpan<byte> data, ReadOnlyMemory<byte> backing, PubSubLimits limits, [NotNullWhen(true)] out PubSubRpc? rpc, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(limits);
         rpc = null;
@@ -148,7 +199,7 @@ public static class PubSubRpcCodec
                         return false;
                     }
 
-                    if (!TryDecodeMessage(body, limits, out var message, out error))
+                    if (!TryDecodeMessage(body, backing, limits, out var message, out error))
                     {
                         return false;
                     }
@@ -220,7 +271,7 @@ public static class PubSubRpcCodec
         return true;
     }
 
-    private static bool TryDecodeMessage(ReadOnlySpan<byte> data, PubSubLimits limits, [NotNullWhen(true)] out PubSubMessage? message, [NotNullWhen(false)] out string? error)
+    private static bool TryDecodeMessage(ReadOnlySpan<byte> data, ReadOnlyMemory<byte> backing, PubSubLimits limits, [NotNullWhen(true)] out PubSubMessage? message, [NotNullWhen(false)] out string? error)
     {
         message = null;
         var reader = new ProtoReader(data);
@@ -269,7 +320,7 @@ public static class PubSubRpcCodec
                 return false;
             }
 
-            var copy = bytes.ToArray();
+            var copy = Keep(bytes, backing);
             switch (field)
             {
                 case 1: from = copy; break;
@@ -602,15 +653,42 @@ public static class PubSubRpcCodec
         return true;
     }
 
+    /// <summary>A field's bytes: a slice of <paramref name="backing"/> when they lie in it, else a copy.</summary>
+    private static ReadOnlyMemory<byte> Keep(ReadOnlySpan<byte> bytes, ReadOnlyMemory<byte> backing)
+    {
+        if (bytes.IsEmpty)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
+        return !backing.IsEmpty && backing.Span.Overlaps(bytes, out var offset)
+            ? backing.Slice(offset, bytes.Length)
+            : bytes.ToArray();
+    }
+
     private static bool TryReadString(ref ProtoReader reader, int maxLength, [NotNullWhen(true)] out string? value)
     {
         value = null;
-        if (!reader.TryReadBytes(out var bytes) || bytes.Length > maxLength || !Utf8.IsValid(bytes))
+        if (!reader.TryReadBytes(out var bytes) || bytes.Length > maxLength)
+        {
+            return false;
+        }
+
+        // Nearly every message of a busy stream names the same topic: reuse the string decoded last on this thread.
+        if (_lastStringBytes is { } last && bytes.SequenceEqual(last))
+        {
+            value = _lastString!;
+            return true;
+        }
+
+        if (!Utf8.IsValid(bytes))
         {
             return false;
         }
 
         value = Encoding.UTF8.GetString(bytes);
+        _lastString = value;
+        _lastStringBytes = bytes.ToArray();
         return true;
     }
 

@@ -25,6 +25,13 @@
 //   {"cmd":"gossip.peers","topic":"…"}                      -> {"peers":["…"]} (peers subscribed to the topic)
 //   {"cmd":"bench.send","addr":"…/p2p/…","bytes":n,"chunk":n} -> {"bytes":n,"ms":x} (writes n bytes on one
 //        /harmony-test/sink/1.0.0 stream and waits for the receiver's 8-byte big-endian count)
+//   {"cmd":"bench.gossipExpect","topic":"…","count":n}      -> {} once armed; from then on the next n messages on
+//        the topic are counted instead of printed, and when the n-th arrives the process prints the event
+//        {"event":"bench.gossip","topic":"…","count":n,"firstMs":t,"lastMs":t} (t: wall-clock milliseconds,
+//        performance.timeOrigin + performance.now(), comparable across processes on one machine)
+//   {"cmd":"bench.gossipPublish","topic":"…","count":n,"size":n} -> {"count":n,"startMs":t,"ms":x} (publishes n
+//        signed messages of size bytes one after another, each awaited; payload bytes 0-3 are a per-process counter,
+//        big-endian, so every payload differs; startMs is taken just before the first publish)
 //   {"cmd":"stop"}                                          -> {} then the process exits
 // Events (no "id"):
 //   {"event":"peer.connect","peer":"…"}   {"event":"peer.disconnect","peer":"…"}
@@ -115,8 +122,23 @@ await node.handle(SINK, async ({ stream }) => {
 
 node.addEventListener('peer:connect', event => write({ event: 'peer.connect', peer: event.detail.toString() }))
 node.addEventListener('peer:disconnect', event => write({ event: 'peer.disconnect', peer: event.detail.toString() }))
+// An armed bench.gossipExpect: { topic, count, received, firstMs }.
+let gossipBench = null
+const wallMs = () => performance.timeOrigin + performance.now()
+
 node.services.pubsub.addEventListener('message', event => {
   const message = event.detail
+  if (gossipBench != null && message.topic === gossipBench.topic) {
+    const now = wallMs()
+    if (gossipBench.received++ === 0) {
+      gossipBench.firstMs = now
+    }
+    if (gossipBench.received === gossipBench.count) {
+      write({ event: 'bench.gossip', topic: gossipBench.topic, count: gossipBench.count, firstMs: gossipBench.firstMs, lastMs: now })
+      gossipBench = null
+    }
+    return
+  }
   write({
     event: 'gossip.message',
     topic: message.topic,
@@ -153,6 +175,23 @@ async function benchSend (request) {
     received = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(0)
   }
   return { bytes: Number(received), ms: performance.now() - started }
+}
+
+let benchCounter = 0
+
+async function benchGossipPublish (request) {
+  const { topic, count } = request
+  const size = request.size ?? 256
+  if (!(size >= 4)) {
+    throw new Error('size must be at least 4 bytes')
+  }
+  const startMs = wallMs()
+  for (let i = 0; i < count; i++) {
+    const data = new Uint8Array(size)
+    new DataView(data.buffer).setUint32(0, ++benchCounter)
+    await node.services.pubsub.publish(topic, data)
+  }
+  return { count, startMs, ms: wallMs() - startMs }
 }
 
 const commands = {
@@ -240,6 +279,17 @@ const commands = {
     return { peers: node.services.pubsub.getSubscribers(request.topic).map(peer => peer.toString()) }
   },
   'bench.send': benchSend,
+  async 'bench.gossipExpect' (request) {
+    if (gossipBench != null) {
+      throw new Error('a bench.gossipExpect is already armed')
+    }
+    if (!(request.count >= 1)) {
+      throw new Error('count must be at least 1')
+    }
+    gossipBench = { topic: request.topic, count: request.count, received: 0, firstMs: 0 }
+    return {}
+  },
+  'bench.gossipPublish': benchGossipPublish,
   async stop () {
     return {}
   },
