@@ -1,3 +1,4 @@
+using System.Buffers;
 using Harmony.P2P.Libp2p;
 using Microsoft.Extensions.Logging;
 
@@ -199,6 +200,23 @@ public sealed partial class GossipSubRouter
         _score?.InvalidWithoutRecord(from, topic);
     }
 
+    /// <summary>Checks the message signature, building the signed bytes in a pooled buffer instead of a new array.</summary>
+    private bool VerifySignature(ReadOnlySpan<byte> key, PubSubMessage message)
+    {
+        int size = PubSubRpcCodec.SigningPayloadSize(message);
+        var rented = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var payload = rented.AsSpan(0, size);
+            PubSubRpcCodec.WriteSigningPayload(message, payload);
+            return _verifier!.Verify(key, payload, message.Signature.Span);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     private bool CheckSignaturePolicy(PubSubMessage message, out string reason)
     {
         if (_options.SignaturePolicy == SignaturePolicy.StrictNoSign)
@@ -229,7 +247,7 @@ public sealed partial class GossipSubRouter
             return false;
         }
 
-        if (!_verifier!.Verify(key, PubSubRpcCodec.SigningPayload(message), message.Signature.Span))
+        if (!VerifySignature(key, message))
         {
             reason = "invalid signature";
             return false;

@@ -36,6 +36,7 @@ public sealed partial class GossipSubRouter
     private readonly Dictionary<MessageId, (PeerId From, PubSubMessage Message)> _pending = [];
     private readonly Dictionary<MessageId, Dictionary<PeerId, DateTimeOffset>> _promises = [];
     private readonly Dictionary<PeerId, PubSubRpc> _outbox = [];
+    private readonly List<PeerId> _flushOrder = [];
     private readonly MessageCache _cache;
     private readonly SeenCache _seen;
     private readonly PeerScore? _score;
@@ -494,9 +495,15 @@ public sealed partial class GossipSubRouter
             return;
         }
 
-        // Sorted so that a seeded simulation sends in the same order every run.
-        var peers = new List<PeerId>(_outbox.Keys);
-        peers.Sort(static (a, b) => a.Bytes.SequenceCompareTo(b.Bytes));
+        // Sorted so that a seeded simulation sends in the same order every run; the list is reused across flushes.
+        var peers = _flushOrder;
+        peers.Clear();
+        peers.AddRange(_outbox.Keys);
+        if (peers.Count > 1)
+        {
+            peers.Sort(static (a, b) => a.Bytes.SequenceCompareTo(b.Bytes));
+        }
+
         foreach (var peer in peers)
         {
             var rpc = _outbox[peer];

@@ -107,13 +107,30 @@ public static class PubSubRpcCodec
     /// <returns>The bytes to sign or verify.</returns>
     public static byte[] SigningPayload(PubSubMessage message)
     {
+        var bytes = new byte[SigningPayloadSize(message)];
+        WriteSigningPayload(message, bytes);
+        return bytes;
+    }
+
+    /// <summary>The length of <see cref="SigningPayload"/> for <paramref name="message"/>.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The length in bytes.</returns>
+    public static int SigningPayloadSize(PubSubMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return SignaturePrefix.Length + MessageSize(message, forSigning: true);
+    }
+
+    /// <summary>Writes <see cref="SigningPayload"/> into a caller's buffer, so a verification need not allocate.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="destination">Exactly <see cref="SigningPayloadSize"/> bytes.</param>
+    public static void WriteSigningPayload(PubSubMessage message, Span<byte> destination)
+    {
         ArgumentNullException.ThrowIfNull(message);
         var prefix = SignaturePrefix;
-        var bytes = new byte[prefix.Length + MessageSize(message, forSigning: true)];
-        prefix.CopyTo(bytes);
-        var writer = new ProtoWriter(bytes.AsSpan(prefix.Length));
+        prefix.CopyTo(destination);
+        var writer = new ProtoWriter(destination[prefix.Length..]);
         WriteMessage(ref writer, message, forSigning: true);
-        return bytes;
     }
 
     /// <summary>Decodes an untrusted RPC.</summary>
