@@ -57,22 +57,22 @@ internal static class CompressedCyclotomic
         // g1' = 3ξ·T1 + 2·g1
         Fp2.MulByNonResidue(t1, out t1);
         Fp2.Add(t1, a.G1, out x);
-        Fp2.Add(x, x, out x);
+        Fp2.Double(x, out x);
         Fp2.Add(x, t1, out var g1);
 
         // g2' = 3·U0 − 2·g2
         Fp2.Sub(u0, a.G2, out x);
-        Fp2.Add(x, x, out x);
+        Fp2.Double(x, out x);
         Fp2.Add(x, u0, out var g2);
 
         // g4' = 3·T0 − 2·g4
         Fp2.Sub(t0, a.G4, out x);
-        Fp2.Add(x, x, out x);
+        Fp2.Double(x, out x);
         Fp2.Add(x, t0, out var g4);
 
         // g5' = 3·U1 + 2·g5
         Fp2.Add(u1, a.G5, out x);
-        Fp2.Add(x, x, out x);
+        Fp2.Double(x, out x);
         Fp2.Add(x, u1, out var g5);
 
         r.G1 = g1;
@@ -107,8 +107,8 @@ internal static class CompressedCyclotomic
                 return false;
             }
 
-            Fp2.Add(values[i].G1, values[i].G1, out var d);
-            Fp2.Add(d, d, out den[i]);
+            Fp2.Double(values[i].G1, out var d);
+            Fp2.Double(d, out den[i]);
             if (i == 0)
             {
                 prefix[0] = den[0];
@@ -141,7 +141,7 @@ internal static class CompressedCyclotomic
             Fp2.MulByNonResidue(t, out t);
             Fp2.Sqr(c.G2, out var s);
             Fp2.Sub(s, c.G4, out var x);
-            Fp2.Add(x, x, out x);
+            Fp2.Double(x, out x);
             Fp2.Add(x, s, out x);
             Fp2.Add(x, t, out x);
             Fp2.Mul(x, invI, out var g3);
@@ -150,7 +150,7 @@ internal static class CompressedCyclotomic
             Fp2.Sqr(g3, out t);
             Fp2.Mul(c.G2, c.G4, out s);
             Fp2.Sub(t, s, out x);
-            Fp2.Add(x, x, out x);
+            Fp2.Double(x, out x);
             Fp2.Sub(x, s, out x);
             Fp2.Mul(c.G1, c.G5, out t);
             Fp2.Add(x, t, out x);
