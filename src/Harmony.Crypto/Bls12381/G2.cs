@@ -82,9 +82,10 @@ internal static partial class G2
     /// [x² − x − 1]P + [x − 1]ψ(P) + ψ²(2P).
     /// </summary>
     /// <remarks>
-    /// P is first normalised to affine (one variable-time inversion: cofactor clearing serves hash outputs, which are
-    /// public), so the five additions of the first [x]-chain and the three additions of P, ψ(P) and t1 + ψ(P) are mixed
-    /// additions (7M + 4S) instead of full Jacobian ones (11M + 5S).
+    /// P and the second chain's base t1 + ψ(P) are normalised to affine (one variable-time inversion each, cheaper than
+    /// the five full additions it turns mixed: cofactor clearing serves hash outputs, which are public), so the ten additions of the two
+    /// [x]-chains and the three additions of P and ψ(P) are mixed additions (7M + 4S) instead of full Jacobian ones
+    /// (11M + 5S).
     /// </remarks>
     internal static G2Jacobian ClearCofactor(in G2Jacobian p)
     {
@@ -98,7 +99,8 @@ internal static partial class G2
         var psiP = Psi(a);
         var t3 = Psi(Psi(a.ToJacobian().Double()));
         t3 = t3.Add(psiP.Negate());
-        var t2 = MultiplyByX(t1.Add(psiP));
+        var q = t1.Add(psiP);
+        var t2 = q.IsInfinity ? q : MultiplyByAbsX(q.ToAffine()).Negate();
         t3 = t3.Add(t2);
         t3 = t3.Add(t1.Negate());
         return t3.Add(a.Negate());
