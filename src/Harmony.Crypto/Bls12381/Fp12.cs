@@ -199,27 +199,27 @@ internal struct Fp12 : IEquatable<Fp12>
         // z0 = 3·t0 − 2·z0, z1 = 3·t1 + 2·z1 (z0 = a.C0.C0, z1 = a.C1.C1)
         Fp2 u;
         Fp2.Sub(t0, a.C0.C0, out u);
-        Fp2.Double(u, out u);
+        Fp2.Add(u, u, out u);
         Fp2.Add(u, t0, out var z0);
         Fp2.Add(t1, a.C1.C1, out u);
-        Fp2.Double(u, out u);
+        Fp2.Add(u, u, out u);
         Fp2.Add(u, t1, out var z1);
 
         // z4 = 3·t2 − 2·z4, z5 = 3·t3 + 2·z5 (z4 = a.C0.C1, z5 = a.C1.C2; t2, t3 from Fp4Square(z2, z3))
         Fp2.Sub(t2, a.C0.C1, out u);
-        Fp2.Double(u, out u);
+        Fp2.Add(u, u, out u);
         Fp2.Add(u, t2, out var z4);
         Fp2.Add(t3, a.C1.C2, out u);
-        Fp2.Double(u, out u);
+        Fp2.Add(u, u, out u);
         Fp2.Add(u, t3, out var z5);
 
         // z2 = 3·ξ·t5 + 2·z2, z3 = 3·t4 − 2·z3 (z2 = a.C1.C0, z3 = a.C0.C2; t4, t5 from Fp4Square(z4, z5))
         Fp2.MulByNonResidue(t5, out var x);
         Fp2.Add(x, a.C1.C0, out u);
-        Fp2.Double(u, out u);
+        Fp2.Add(u, u, out u);
         Fp2.Add(u, x, out var z2);
         Fp2.Sub(t4, a.C0.C2, out u);
-        Fp2.Double(u, out u);
+        Fp2.Add(u, u, out u);
         Fp2.Add(u, t4, out var z3);
 
         r.C0.C0 = z0;
