@@ -79,9 +79,9 @@ internal struct Fp12 : IEquatable<Fp12>
         Fp6Wide.SubMulByNonResidue(c0, ab, out c0);
         Fp6Wide.Redc(c0, out r.C0);
 
-        // c1 = 2ab: reduce once, then double with the cheaper six-limb modular addition.
+        // c1 = 2ab: reduce once, then double with the six-limb shift and one conditional subtraction.
         Fp6Wide.Redc(ab, out var abReduced);
-        Fp6.Add(abReduced, abReduced, out r.C1);
+        Fp6.Double(abReduced, out r.C1);
     }
 
     /// <summary>

@@ -74,6 +74,15 @@ internal struct Fp6 : IEquatable<Fp6>
         Fp2.Sub(a.C2, b.C2, out r.C2);
     }
 
+    /// <summary>r = 2a coefficient-wise by <see cref="Fp2.Double(in Fp2, out Fp2)"/>. r may alias a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Double(in Fp6 a, out Fp6 r)
+    {
+        Fp2.Double(a.C0, out r.C0);
+        Fp2.Double(a.C1, out r.C1);
+        Fp2.Double(a.C2, out r.C2);
+    }
+
     internal static void Neg(in Fp6 a, out Fp6 r)
     {
         Fp2.Neg(a.C0, out r.C0);
@@ -149,12 +158,12 @@ internal struct Fp6 : IEquatable<Fp6>
     {
         Fp2.Sqr(a.C0, out var s0);
         Fp2.Mul(a.C0, a.C1, out var s1);
-        Fp2.Add(s1, s1, out s1);
+        Fp2.Double(s1, out s1);
         Fp2.Sub(a.C0, a.C1, out var s2);
         Fp2.Add(s2, a.C2, out s2);
         Fp2.Sqr(s2, out s2);
         Fp2.Mul(a.C1, a.C2, out var s3);
-        Fp2.Add(s3, s3, out s3);
+        Fp2.Double(s3, out s3);
         Fp2.Sqr(a.C2, out var s4);
 
         // c2 = s1 + s2 + s3 − s0 − s4

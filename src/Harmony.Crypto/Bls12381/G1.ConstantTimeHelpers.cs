@@ -23,20 +23,20 @@ internal static partial class G1
         Fp.Sqr(d, out d);
         Fp.Add(a, c, out var t);
         Fp.Sub(d, t, out d);
-        Fp.Add(d, d, out d);
-        Fp.Add(a, a, out var e);
+        Fp.Double(d, out d);
+        Fp.Double(a, out var e);
         Fp.Add(e, a, out e);
         Fp.Sqr(e, out var f);
-        Fp.Add(d, d, out t);
+        Fp.Double(d, out t);
         Fp.Sub(f, t, out var x3);
-        Fp.Add(c, c, out c);
-        Fp.Add(c, c, out c);
-        Fp.Add(c, c, out c);
+        Fp.Double(c, out c);
+        Fp.Double(c, out c);
+        Fp.Double(c, out c);
         Fp.Sub(d, x3, out t);
         Fp.Mul(e, t, out var y3);
         Fp.Sub(y3, c, out y3);
         Fp.Mul(p.Y, p.Z, out var z3);
-        Fp.Add(z3, z3, out z3);
+        Fp.Double(z3, out z3);
         r = new G1Jacobian(x3, y3, z3);
     }
 

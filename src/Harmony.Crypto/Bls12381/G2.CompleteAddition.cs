@@ -38,7 +38,7 @@ internal static partial class G2
         Fp2.Sub(yy, bzz, out var minus);
         Fp2.Add(yy, bzz, out var plus);
         MulByB3(xSum, out var bxSum);
-        Fp2.Add(xx, xx, out var threeXx);
+        Fp2.Double(xx, out var threeXx);
         Fp2.Add(threeXx, xx, out threeXx);
 
         // Each output is a sum of two products: formed on 768-bit values and reduced once (Fp2Wide).
@@ -84,9 +84,9 @@ internal static partial class G2
     private static void MulByB3(in Fp2 a, out Fp2 r)
     {
         Fp2.MulByNonResidue(a, out var xi);
-        Fp2.Add(xi, xi, out xi);
-        Fp2.Add(xi, xi, out var four);
-        Fp2.Add(four, four, out var eight);
+        Fp2.Double(xi, out xi);
+        Fp2.Double(xi, out var four);
+        Fp2.Double(four, out var eight);
         Fp2.Add(eight, four, out r);
     }
 

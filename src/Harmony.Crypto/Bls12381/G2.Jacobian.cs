@@ -37,20 +37,20 @@ internal static partial class G2
         Fp2.Sqr(d, out d);
         Fp2.Add(a, c, out var t);
         Fp2.Sub(d, t, out d);
-        Fp2.Add(d, d, out d);
-        Fp2.Add(a, a, out var e);
+        Fp2.Double(d, out d);
+        Fp2.Double(a, out var e);
         Fp2.Add(e, a, out e);
         Fp2.Sqr(e, out var f);
-        Fp2.Add(d, d, out t);
+        Fp2.Double(d, out t);
         Fp2.Sub(f, t, out var x3);
-        Fp2.Add(c, c, out c);
-        Fp2.Add(c, c, out c);
-        Fp2.Add(c, c, out c);
+        Fp2.Double(c, out c);
+        Fp2.Double(c, out c);
+        Fp2.Double(c, out c);
         Fp2.Sub(d, x3, out t);
         Fp2.Mul(e, t, out var y3);
         Fp2.Sub(y3, c, out y3);
         Fp2.Mul(p.Y, p.Z, out var z3);
-        Fp2.Add(z3, z3, out z3);
+        Fp2.Double(z3, out z3);
         r = new G2Jacobian(x3, y3, z3);
     }
 }

@@ -57,7 +57,7 @@ internal static class MillerLoop
         Span<G1Affine> scaled = n <= 8 ? stackalloc G1Affine[8] : new G1Affine[n];
         for (int i = 0; i < n; i++)
         {
-            Fp.Add(p[i].X, p[i].X, out var x2);
+            Fp.Double(p[i].X, out var x2);
             Fp.Add(x2, p[i].X, out var x3);
             Fp.Neg(p[i].Y, out var minusY);
             scaled[i] = new G1Affine(x3, minusY);
@@ -128,12 +128,12 @@ internal static class MillerLoop
 
         // e = 12·ξ·c
         Fp2.MulByNonResidue(c, out var e);
-        Fp2.Add(e, e, out var e2);
+        Fp2.Double(e, out var e2);
         Fp2.Add(e2, e, out e);
-        Fp2.Add(e, e, out e);
-        Fp2.Add(e, e, out e);
+        Fp2.Double(e, out e);
+        Fp2.Double(e, out e);
 
-        Fp2.Add(e, e, out var f);
+        Fp2.Double(e, out var f);
         Fp2.Add(f, e, out f);
         Fp2.Add(b, f, out var g);
         Fp2.Half(g, out g);
@@ -146,7 +146,7 @@ internal static class MillerLoop
         Fp2.Sub(b, f, out var bf);
         Fp2.Mul(a, bf, out var x);
         Fp2.Sqr(g, out var y);
-        Fp2.Add(eSquare, eSquare, out var e3);
+        Fp2.Double(eSquare, out var e3);
         Fp2.Add(e3, eSquare, out e3);
         Fp2.Sub(y, e3, out y);
         Fp2.Mul(b, h, out var z);
