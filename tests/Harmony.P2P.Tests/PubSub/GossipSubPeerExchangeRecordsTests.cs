@@ -1,4 +1,5 @@
 using Harmony.P2P.Identity;
+using Harmony.P2P.Libp2p;
 using Harmony.P2P.Libp2p.InMemory;
 using Harmony.P2P.Multiaddr;
 using Harmony.P2P.Protobuf;
@@ -133,6 +134,10 @@ public sealed class GossipSubPeerExchangeRecordsTests
         var network = new InMemoryLibp2pNetwork(13);
         var victimHost = network.CreateHost();
         var intruder = network.CreateHost();
+
+        // The intruder accepts the victim's pubsub stream (and ignores it); without one the victim would drop it as a
+        // peer that speaks no pubsub, possibly before its PRUNE is read.
+        intruder.SetHandler(new DrainingPubSub());
         var book = new PeerRecordBook();
         var dialed = new System.Collections.Concurrent.ConcurrentQueue<PeerRecord>();
         var options = new GossipSubOptions
@@ -179,5 +184,26 @@ public sealed class GossipSubPeerExchangeRecordsTests
         book.Get(alice.PeerId).ToArray().ShouldBe(aliceRecord);
         book.Get(bob.PeerId).IsEmpty.ShouldBeTrue();
         await stream.DisposeAsync();
+    }
+
+    private sealed class DrainingPubSub : ILibp2pProtocolHandler
+    {
+        public IReadOnlyList<string> Protocols => PubSubProtocols.All;
+
+        public async Task HandleAsync(ILibp2pChannel stream, CancellationToken cancellationToken)
+        {
+            await using (stream)
+            {
+                while (true)
+                {
+                    var result = await stream.Input.ReadAsync(cancellationToken);
+                    stream.Input.AdvanceTo(result.Buffer.End);
+                    if (result.IsCompleted)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
     }
 }
