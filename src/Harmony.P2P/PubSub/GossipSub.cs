@@ -23,6 +23,7 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Dictionary<PeerId, Outbound> _outbound = [];
+    private readonly Dictionary<PeerId, int> _inboundStreams = [];
     private readonly Dictionary<string, TopicValidator> _validators = new(StringComparer.Ordinal);
     private readonly List<ReceivedPubSubMessage> _toDeliver = [];
     private readonly CancellationTokenSource _stop = new();
@@ -168,8 +169,26 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
             return;
         }
 
+        lock (_gate)
+        {
+            _inboundStreams[peer] = _inboundStreams.GetValueOrDefault(peer) + 1;
+        }
+
         EnsureOutbound(peer);
         AddRouterPeer(peer, kind);
+        try
+        {
+            await ReadRpcsAsync(stream, peer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            EndInboundStream(peer);
+        }
+    }
+
+    /// <summary>Reads length-prefixed RPCs from an inbound stream until it ends, fails or breaks a bound.</summary>
+    private async Task ReadRpcsAsync(ILibp2pChannel stream, PeerId peer, CancellationToken cancellationToken)
+    {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         while (true)
         {
@@ -437,6 +456,26 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
 
     private void OnPeerConnected(PeerId peer) => EnsureOutbound(peer);
 
+    /// <summary>Counts an inbound stream as ended; the last one of a peer without an outbound stream removes the peer.</summary>
+    private void EndInboundStream(PeerId peer)
+    {
+        lock (_gate)
+        {
+            int left = _inboundStreams.GetValueOrDefault(peer) - 1;
+            if (left > 0)
+            {
+                _inboundStreams[peer] = left;
+                return;
+            }
+
+            _inboundStreams.Remove(peer);
+            if (!_stop.IsCancellationRequested && !_outbound.ContainsKey(peer))
+            {
+                Router.RemovePeer(peer);
+            }
+        }
+    }
+
     private void OnPeerDisconnected(PeerId peer)
     {
         Outbound? outbound;
@@ -529,10 +568,11 @@ public sealed partial class GossipSub : ILibp2pProtocolHandler, IGossipSubSink, 
 
             lock (_gate)
             {
+                // A peer whose inbound stream is still being read stays a router peer: its RPCs keep counting.
                 if (_outbound.TryGetValue(peer, out var current) && current == outbound)
                 {
                     _outbound.Remove(peer);
-                    if (!_stop.IsCancellationRequested)
+                    if (!_stop.IsCancellationRequested && !_inboundStreams.ContainsKey(peer))
                     {
                         Router.RemovePeer(peer);
                     }
