@@ -44,20 +44,6 @@ public class GossipSubConnectionFactsTests
         return (host, gossip);
     }
 
-    private static async Task WaitUntil(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
-
     private static async Task DisposeAll(IEnumerable<GossipSub> nodes)
     {
         foreach (var node in nodes)
@@ -84,7 +70,7 @@ public class GossipSubConnectionFactsTests
         var (aHost, a) = Start(network, Options(), "192.0.2.1", 1);
         var (bHost, b) = Start(network, Options(), "192.0.2.2", 2);
         InMemoryLibp2pNetwork.Connect(aHost, bHost);
-        await WaitUntil(() => a.TopicPeers(Topic).Count == 1 && b.TopicPeers(Topic).Count == 1, "both see each other's subscription");
+        await Eventually.HoldsAsync(() => a.TopicPeers(Topic).Count == 1 && b.TopicPeers(Topic).Count == 1, "both see each other's subscription", Patience);
         await DisposeAll([a, b]); // stops the routers, so their state can be read without the binding's lock
 
         a.Router.IsOutbound(bHost.LocalPeer).ShouldBeTrue();
@@ -118,7 +104,7 @@ public class GossipSubConnectionFactsTests
             InMemoryLibp2pNetwork.Connect(host, victimHost);
         }
 
-        await WaitUntil(() => victim.MeshPeers(Topic).Count == 4, "the victim's mesh holds all four peers");
+        await Eventually.HoldsAsync(() => victim.MeshPeers(Topic).Count == 4, "the victim's mesh holds all four peers", Patience);
 
         // Four more on the same address: six colocated, a surplus of 4, so each scores 4² × −10 = −160.
         for (var i = 0; i < 4; i++)
@@ -129,8 +115,8 @@ public class GossipSubConnectionFactsTests
             InMemoryLibp2pNetwork.Connect(host, victimHost);
         }
 
-        await WaitUntil(() => victim.Router.Peers.Count == 8, "all eight peers are pubsub peers of the victim");
-        await WaitUntil(() => !victim.MeshPeers(Topic).Intersect(sybils.Select(s => s.LocalPeer)).Any(), "no sybil is left in the mesh");
+        await Eventually.HoldsAsync(() => victim.Router.Peers.Count == 8, "all eight peers are pubsub peers of the victim", Patience);
+        await Eventually.HoldsAsync(() => !victim.MeshPeers(Topic).Intersect(sybils.Select(s => s.LocalPeer)).Any(), "no sybil is left in the mesh", Patience);
         victim.MeshPeers(Topic).ShouldBe(honest.Select(h => h.LocalPeer), ignoreOrder: true);
         await DisposeAll(nodes);
 
@@ -154,7 +140,7 @@ public class GossipSubConnectionFactsTests
             InMemoryLibp2pNetwork.Connect(host, victimHost);
         }
 
-        await WaitUntil(() => victim.MeshPeers(Topic).Count >= 4, "the victim's mesh fills from the colocated peers");
+        await Eventually.HoldsAsync(() => victim.MeshPeers(Topic).Count >= 4, "the victim's mesh fills from the colocated peers", Patience);
         await DisposeAll(nodes);
         colocated.ShouldAllBe(c => victim.Router.Score(c.LocalPeer) >= 0);
     }
@@ -177,7 +163,7 @@ public class GossipSubConnectionFactsTests
         var (otherHost, other) = Start(network, Options(), "2001:db8:3::1", 70);
         nodes.Add(other);
         InMemoryLibp2pNetwork.Connect(otherHost, victimHost);
-        await WaitUntil(() => victim.TopicPeers(Topic).Count == 4 && victim.MeshPeers(Topic).Count == 1, "only the peer of another /64 is in the mesh");
+        await Eventually.HoldsAsync(() => victim.TopicPeers(Topic).Count == 4 && victim.MeshPeers(Topic).Count == 1, "only the peer of another /64 is in the mesh", Patience);
         await DisposeAll(nodes);
 
         // Three in 2001:db8:2::/64 against a threshold of 2: a surplus of 1 costs each −10 (and keeps them out of the mesh).
@@ -201,7 +187,7 @@ public class GossipSubConnectionFactsTests
             InMemoryLibp2pNetwork.Connect(host, hubHost);
         }
 
-        await WaitUntil(() => hub.TopicPeers(Topic).Count == 10 && hub.MeshPeers(Topic).Count == 4, "the hub's mesh is full of inbound peers");
+        await Eventually.HoldsAsync(() => hub.TopicPeers(Topic).Count == 10 && hub.MeshPeers(Topic).Count == 4, "the hub's mesh is full of inbound peers", Patience);
         var dialed = new List<InMemoryLibp2pHost>();
         for (var i = 0; i < 2; i++)
         {
@@ -212,7 +198,7 @@ public class GossipSubConnectionFactsTests
         }
 
         var outbound = dialed.Select(h => h.LocalPeer).ToList();
-        await WaitUntil(() => outbound.All(p => hub.MeshPeers(Topic).Contains(p)), "both dialed peers are in the hub's mesh");
+        await Eventually.HoldsAsync(() => outbound.All(p => hub.MeshPeers(Topic).Contains(p)), "both dialed peers are in the hub's mesh", Patience);
 
         // Heartbeats keep running (every 40 ms): across a second of them the mesh never drops below D_out outbound peers.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(1);

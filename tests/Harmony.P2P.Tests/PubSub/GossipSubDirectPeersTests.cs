@@ -199,29 +199,15 @@ public class GossipSubDirectPeersTests
         b.Join(Topic);
 
         // Nobody connected them: A's first heartbeat dials its direct peer B.
-        await WaitUntil(() => a.TopicPeers(Topic).Count == 1);
+        await Eventually.HoldsAsync(() => a.TopicPeers(Topic).Count == 1);
         a.MeshPeers(Topic).ShouldBeEmpty();
         a.TryPublish(Topic, "first"u8.ToArray(), out _).ShouldBeTrue();
-        await WaitUntil(() => received.Contains("first"));
+        await Eventually.HoldsAsync(() => received.Contains("first"));
 
         InMemoryLibp2pNetwork.Disconnect(aHost, bHost);
-        await WaitUntil(() => aHost.ConnectedPeers.Count == 1 && a.TopicPeers(Topic).Count == 1);
+        await Eventually.HoldsAsync(() => aHost.ConnectedPeers.Count == 1 && a.TopicPeers(Topic).Count == 1);
         a.TryPublish(Topic, "second"u8.ToArray(), out _).ShouldBeTrue();
-        await WaitUntil(() => received.Contains("second"));
+        await Eventually.HoldsAsync(() => received.Contains("second"));
         a.Router.Statistics.DirectReconnects.ShouldBeGreaterThanOrEqualTo(2);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition did not hold in time.");
-            }
-
-            await Task.Delay(10);
-        }
     }
 }

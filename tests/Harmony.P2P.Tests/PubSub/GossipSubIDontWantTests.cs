@@ -227,12 +227,7 @@ public class GossipSubIDontWantTests
         b.Start();
         InMemoryLibp2pNetwork.Connect(aHost, bHost);
         InMemoryLibp2pNetwork.Connect(aHost, oldHost);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (a.Router.Peers.Count < 2 || b.Router.Peers.Count < 1)
-        {
-            (DateTime.UtcNow < deadline).ShouldBeTrue("both peers should become pubsub peers of A");
-            await Task.Delay(10);
-        }
+        await Eventually.HoldsAsync(() => a.Router.Peers.Count >= 2 && b.Router.Peers.Count >= 1, "both peers are pubsub peers of A");
 
         await a.DisposeAsync();
         await b.DisposeAsync();

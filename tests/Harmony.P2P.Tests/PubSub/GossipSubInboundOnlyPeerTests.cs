@@ -24,24 +24,14 @@ public sealed class GossipSubInboundOnlyPeerTests
         rpc.Subscriptions.Add(new SubscriptionChange(true, Topic));
         await LengthPrefixedFrames.WriteAsync(stream.Output, PubSubRpcCodec.Encode(rpc));
 
-        await EventuallyAsync(() => gossip.TopicPeers(Topic).Contains(remote.LocalPeer), "the subscription was never recorded");
+        await Eventually.HoldsAsync(() => gossip.TopicPeers(Topic).Contains(remote.LocalPeer), "the subscription is recorded");
 
         // Give the failed outbound attempt every chance to run; the peer must survive it.
         await Task.Delay(300);
         gossip.TopicPeers(Topic).ShouldContain(remote.LocalPeer);
 
         await stream.CloseWriteAsync();
-        await EventuallyAsync(() => !gossip.TopicPeers(Topic).Contains(remote.LocalPeer), "the peer outlived its only stream");
+        await Eventually.HoldsAsync(() => !gossip.TopicPeers(Topic).Contains(remote.LocalPeer), "the peer is gone once its only stream ended");
         await stream.DisposeAsync();
-    }
-
-    private static async Task EventuallyAsync(Func<bool> condition, string because)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            (DateTime.UtcNow < deadline).ShouldBeTrue(because);
-            await Task.Delay(10);
-        }
     }
 }

@@ -248,31 +248,17 @@ public class GossipSubOutboundQueueTests
             sender.Join(topic);
             receiver.Join(topic);
             InMemoryLibp2pNetwork.Connect(hosts[0], hosts[1]);
-            await WaitUntil(() => sender.TopicPeers(topic).Count == 1 && receiver.TopicPeers(topic).Count == 1);
+            await Eventually.HoldsAsync(() => sender.TopicPeers(topic).Count == 1 && receiver.TopicPeers(topic).Count == 1, patience: TimeSpan.FromSeconds(30));
 
             for (var i = 0; i < count; i++)
             {
                 sender.TryPublish(topic, BitConverter.GetBytes(i), out _).ShouldBeTrue();
             }
 
-            await WaitUntil(() => received.Count >= count);
+            await Eventually.HoldsAsync(() => received.Count >= count, patience: TimeSpan.FromSeconds(30));
             await Task.Delay(100);
             received.ShouldBe(Enumerable.Range(0, count));
             sender.DroppedRpcs.ShouldBe(0);
-        }
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition did not hold in time.");
-            }
-
-            await Task.Delay(20);
         }
     }
 }

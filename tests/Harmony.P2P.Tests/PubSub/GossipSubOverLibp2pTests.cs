@@ -42,20 +42,6 @@ public class GossipSubOverLibp2pTests
         return services;
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition did not hold in time.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
-
     [Fact]
     public async Task Signed_messages_reach_every_subscriber_over_streams()
     {
@@ -70,13 +56,13 @@ public class GossipSubOverLibp2pTests
             nodes[i].Join(topic);
         }
 
-        await WaitUntil(() => nodes.All(n => n.MeshPeers(topic).Count >= 4));
+        await Eventually.HoldsAsync(() => nodes.All(n => n.MeshPeers(topic).Count >= 4), patience: Patience);
         for (var i = 0; i < 3; i++)
         {
             nodes[i * 3].TryPublish(topic, System.Text.Encoding.ASCII.GetBytes($"m{i}"), out _).ShouldBeTrue();
         }
 
-        await WaitUntil(() => Enumerable.Range(0, nodes.Count).All(i => received[i].Count == (i % 3 == 0 && i < 9 ? 2 : 3)));
+        await Eventually.HoldsAsync(() => Enumerable.Range(0, nodes.Count).All(i => received[i].Count == (i % 3 == 0 && i < 9 ? 2 : 3)), patience: Patience);
         received[1].OrderBy(x => x).ShouldBe(["m0", "m1", "m2"]);
         foreach (var node in nodes)
         {
@@ -112,7 +98,7 @@ public class GossipSubOverLibp2pTests
         nodes[1].MessageReceived += m => got.TrySetResult(System.Text.Encoding.ASCII.GetString(m.Message.Data.Span));
         nodes[0].Join("t");
         nodes[1].Join("t");
-        await WaitUntil(() => nodes[0].TopicPeers("t").Count == 1);
+        await Eventually.HoldsAsync(() => nodes[0].TopicPeers("t").Count == 1, patience: Patience);
         nodes[0].TryPublish("t", "still fine"u8.ToArray(), out _).ShouldBeTrue();
         (await got.Task.WaitAsync(Patience)).ShouldBe("still fine");
         nodes[0].TryPublish("t", new byte[2000], out _).ShouldBeFalse();
@@ -138,7 +124,7 @@ public class GossipSubOverLibp2pTests
 
         // Four nodes in a ring, two neighbours each: wait until every mesh holds both, so nothing is published
         // into a mesh still forming (a message forwarded before a GRAFT is never gossiped to the new mesh peer).
-        await WaitUntil(() => nodes.All(n => n.TopicPeers(shard).Count == 2 && n.TopicPeers(client).Count == 2 && n.MeshPeers(shard).Count == 2));
+        await Eventually.HoldsAsync(() => nodes.All(n => n.TopicPeers(shard).Count == 2 && n.TopicPeers(client).Count == 2 && n.MeshPeers(shard).Count == 2), patience: Patience);
         pubsubs[0].Publish(client, HarmonyMessageCategory.Consensus, "misplaced"u8).ShouldBeTrue();
         pubsubs[0].Publish(shard, HarmonyMessageCategory.Consensus, "prepare"u8).ShouldBeTrue();
         foreach (var receiver in pubsubs.Skip(1))

@@ -171,12 +171,7 @@ public sealed class GossipSubPeerExchangeRecordsTests
         var stream = (await intruder.OpenStreamAsync(victimHost.LocalPeer, PubSubProtocols.All))!;
         await LengthPrefixedFrames.WriteAsync(stream.Output, PubSubRpcCodec.Encode(rpc));
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (dialed.IsEmpty || offeredEvents.IsEmpty)
-        {
-            (DateTime.UtcNow < deadline).ShouldBeTrue("the peer exchange was never acted on");
-            await Task.Delay(10);
-        }
+        await Eventually.HoldsAsync(() => !dialed.IsEmpty && !offeredEvents.IsEmpty, "the peer exchange is acted on");
 
         await Task.Delay(200);
         offeredEvents.ShouldBe([3]);

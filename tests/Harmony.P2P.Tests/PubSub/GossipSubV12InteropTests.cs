@@ -101,12 +101,10 @@ public sealed class GossipSubV12InteropTests
         await js.CommandAsync(new JsonObject { ["cmd"] = "gossip.publish", ["topic"] = topic, ["dataHex"] = Convert.ToHexStringLower(after) });
         b.TryPublish(topic, "from b"u8.ToArray(), out _).ShouldBeTrue();
         await js.WaitForEventAsync(e => e["event"]?.GetValue<string>() == "gossip.message" && e["dataHex"]?.GetValue<string>() == Convert.ToHexStringLower("from b"u8), Patience);
-        deadline = DateTime.UtcNow + Patience;
-        while (!aReceived.Any(m => m.AsSpan().SequenceEqual(after)) || !bReceived.Any(m => m.AsSpan().SequenceEqual(after)))
-        {
-            (DateTime.UtcNow < deadline).ShouldBeTrue("the JS message after the IDONTWANT exchange did not reach both C# nodes");
-            await Task.Delay(50);
-        }
+        await Eventually.HoldsAsync(
+            () => aReceived.Any(m => m.AsSpan().SequenceEqual(after)) && bReceived.Any(m => m.AsSpan().SequenceEqual(after)),
+            "the JS message after the IDONTWANT exchange reaches both C# nodes",
+            Patience);
 
         await a.DisposeAsync();
         await b.DisposeAsync();
