@@ -7,6 +7,13 @@
 //                                             shardId?, toShardId? }
 //   keyfile-encrypt: { client: "node-crypto", passphrase, nonce (hex), secretKeyLittleEndian (64 hex chars) } -> { file }
 //   keyfile-decrypt: { client: "node-crypto", passphrase, file (hex) } -> { secretKeyLittleEndian }
+//   bls-sign:   { client: "blst", ikm, message }                       -> { secretKey, publicKey, signature }
+//   bls-verify: { client: "blst", publicKey, message, signature }      -> { valid }
+//   bls-fast-aggregate-verify: { client: "blst", publicKeys, message, signature } -> { valid }
+//   bls-aggregate-verify:      { client: "blst", publicKeys, messages, signature } -> { valid }
+//   bls-aggregate:             { client: "blst", signatures }          -> { signature }
+//   (blst is supranational's native library through @chainsafe/blst; the IETF POP suite, keys and signatures
+//   compressed; a key or signature blst refuses to decode makes a verification answer false.)
 // Integers travel as decimal strings; bytes as 0x-prefixed hex; addresses as 0x hex.
 'use strict';
 
@@ -14,6 +21,7 @@ const ethers = require('ethers');
 const { Harmony } = require('@harmony-js/core');
 const { ChainType } = require('@harmony-js/utils');
 const harmonyCrypto = require('@harmony-js/crypto');
+const blst = require('@chainsafe/blst');
 
 function harmonyFor(chainId) {
   // No request leaves the process: the client is only used to build, sign and parse transactions.
@@ -111,6 +119,54 @@ function decryptKeyFile(req) {
   return { secretKeyLittleEndian: plain.toString('ascii') };
 }
 
+function bytes(hex) {
+  return Buffer.from(hex.replace(/^0x/, ''), 'hex');
+}
+
+function hex(data) {
+  return '0x' + Buffer.from(data).toString('hex');
+}
+
+function blsSign(req) {
+  const secretKey = blst.SecretKey.fromKeygen(bytes(req.ikm));
+  return {
+    secretKey: hex(secretKey.toBytes()),
+    publicKey: hex(secretKey.toPublicKey().toBytes(true)),
+    signature: hex(secretKey.sign(bytes(req.message)).toBytes(true)),
+  };
+}
+
+// Decoding with validation (subgroup and infinity checks) as a verifier of untrusted input would; a refusal is an
+// invalid signature, as in the IETF CoreVerify.
+function verdict(check) {
+  try {
+    return { valid: check() };
+  } catch (err) {
+    return { valid: false };
+  }
+}
+
+function blsVerify(req) {
+  return verdict(() => blst.verify(bytes(req.message), blst.PublicKey.fromBytes(bytes(req.publicKey), true),
+    blst.Signature.fromBytes(bytes(req.signature), true, true), true, true));
+}
+
+function blsFastAggregateVerify(req) {
+  return verdict(() => blst.fastAggregateVerify(bytes(req.message),
+    req.publicKeys.map((k) => blst.PublicKey.fromBytes(bytes(k), true)),
+    blst.Signature.fromBytes(bytes(req.signature), true, true), true));
+}
+
+function blsAggregateVerify(req) {
+  return verdict(() => blst.aggregateVerify(req.messages.map(bytes),
+    req.publicKeys.map((k) => blst.PublicKey.fromBytes(bytes(k), true)),
+    blst.Signature.fromBytes(bytes(req.signature), true, true), true, true));
+}
+
+function blsAggregate(req) {
+  return { signature: hex(blst.aggregateSerializedSignatures(req.signatures.map(bytes), true).toBytes(true)) };
+}
+
 async function main() {
   const command = process.argv[2];
   const input = require('fs').readFileSync(0, 'utf8');
@@ -122,6 +178,11 @@ async function main() {
     'recover:harmony-js': recoverWithHarmony,
     'keyfile-encrypt:node-crypto': encryptKeyFile,
     'keyfile-decrypt:node-crypto': decryptKeyFile,
+    'bls-sign:blst': blsSign,
+    'bls-verify:blst': blsVerify,
+    'bls-fast-aggregate-verify:blst': blsFastAggregateVerify,
+    'bls-aggregate-verify:blst': blsAggregateVerify,
+    'bls-aggregate:blst': blsAggregate,
   };
   const answers = [];
   for (const req of requests) {

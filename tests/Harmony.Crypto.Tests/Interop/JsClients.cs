@@ -6,7 +6,7 @@ namespace Harmony.Crypto.Tests.Interop;
 
 /// <summary>
 /// Runs <c>tests/interop/client.js</c>, which signs and parses transactions with real JavaScript clients
-/// (ethers and @harmony-js/core). The npm packages are installed from the committed lockfile on first use.
+/// (ethers and @harmony-js/core) and signs and verifies BLS signatures with blst (@chainsafe/blst). The npm packages are installed from the committed lockfile on first use.
 /// Without Node.js the interop tests are skipped, unless <c>HARMONY_INTEROP_REQUIRED=1</c> (set by CI).
 /// </summary>
 internal static class JsClients
@@ -54,7 +54,8 @@ internal static class JsClients
         }
 
         if (Directory.Exists(Path.Combine(Folder, "node_modules", "ethers")) &&
-            Directory.Exists(Path.Combine(Folder, "node_modules", "@harmony-js", "core")))
+            Directory.Exists(Path.Combine(Folder, "node_modules", "@harmony-js", "core")) &&
+            Directory.Exists(Path.Combine(Folder, "node_modules", "@chainsafe", "blst")))
         {
             return null;
         }
