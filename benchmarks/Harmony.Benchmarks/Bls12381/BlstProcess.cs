@@ -16,26 +16,8 @@ internal sealed class BlstProcess : IDisposable
 
     public static BlstProcess Start()
     {
-        string folder = Folder();
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "@chainsafe", "blst")))
-        {
-            using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund --ignore-scripts") { WorkingDirectory = folder })
-                ?? throw new InvalidOperationException("Could not start npm.");
-            npm.WaitForExit();
-            if (npm.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"'npm ci' in {folder} failed with exit code {npm.ExitCode}.");
-            }
-        }
-
-        var start = new ProcessStartInfo("node", "blst-bench.js")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node blst-bench.js.");
+        string folder = NodeScripts.Prepare(Path.Combine("tests", "interop"), "blst-bench.js", Path.Combine("@chainsafe", "blst"));
+        var process = NodeScripts.Start(folder, "blst-bench.js");
         var ready = ReadLine(process);
         if (ready["ready"]?.GetValue<bool>() != true)
         {
@@ -57,33 +39,10 @@ internal sealed class BlstProcess : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => NodeScripts.Stop(_process);
 
     private static JsonObject ReadLine(Process process) =>
         process.StandardOutput.ReadLine() is { } line && JsonNode.Parse(line) is JsonObject message
             ? message
             : throw new InvalidOperationException("blst-bench.js exited.");
-
-    private static string Folder()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "tests", "interop");
-            if (File.Exists(Path.Combine(candidate, "blst-bench.js")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("tests/interop/blst-bench.js not found above the benchmark's folder.");
-    }
 }

@@ -25,26 +25,8 @@ internal sealed class JsLibp2pProcess : IDisposable
 
     public static JsLibp2pProcess Start()
     {
-        string folder = Folder();
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "libp2p")))
-        {
-            using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = folder })
-                ?? throw new InvalidOperationException("Could not start npm.");
-            npm.WaitForExit();
-            if (npm.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"'npm ci' in {folder} failed with exit code {npm.ExitCode}.");
-            }
-        }
-
-        var start = new ProcessStartInfo("node", "peer.js")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node peer.js.");
+        string folder = NodeScripts.Prepare(Path.Combine("tests", "interop", "libp2p"), "peer.js", "libp2p");
+        var process = NodeScripts.Start(folder, "peer.js");
         var ready = ReadUntil(process, line => line["event"]?.GetValue<string>() == "ready");
         return new JsLibp2pProcess(process, ready);
     }
@@ -76,16 +58,7 @@ internal sealed class JsLibp2pProcess : IDisposable
         return read.Result;
     }
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => NodeScripts.Stop(_process);
 
     private static JsonObject ReadUntil(Process process, Func<JsonObject, bool> match)
     {
@@ -98,19 +71,5 @@ internal sealed class JsLibp2pProcess : IDisposable
         }
 
         throw new InvalidOperationException("peer.js exited.");
-    }
-
-    private static string Folder()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "tests", "interop", "libp2p");
-            if (File.Exists(Path.Combine(candidate, "peer.js")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("tests/interop/libp2p/peer.js not found above the benchmark's folder.");
     }
 }
